@@ -1,0 +1,157 @@
+package dev.propsops.gcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.propsops.cli.ExitCode;
+import dev.propsops.cli.OpsException;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The launcher on the real emulator: ready, capped, and never leaving an orphan JVM behind. */
+class FirestoreEmulatorTest {
+    private static EmulatorLocator locatorOrSkip() {
+        EmulatorLocator locator = EmulatorLocator.forEnvironment(System.getenv());
+        try {
+            locator.emulatorJar();
+        } catch (OpsException e) {
+            System.err.println("\n!!!!! FIRESTORE EMULATOR MISSING, launcher tests SKIPPED: " + e.getMessage() + "\n");
+            Assumptions.abort(e.getMessage());
+        }
+        return locator;
+    }
+
+    @Test
+    void startsReadyWithAHeapCapAndLeavesNothingOnClose() throws Exception {
+        EmulatorLocator locator = locatorOrSkip();
+        long pid;
+        try (FirestoreEmulator emulator = FirestoreEmulator.start(locator, EmulatorSettings.defaults())) {
+            pid = emulator.pid();
+            assertThat(emulator.hostPort()).startsWith("127.0.0.1:");
+            assertThat(emulator.isAlive()).isTrue();
+            assertThat(commandLineOf(pid)).contains("-Xmx512m", "--host=127.0.0.1");
+            assertThat(psShows(pid)).isTrue();
+        }
+        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        assertThat(psShows(pid)).as("ps still lists the emulator JVM " + pid).isFalse();
+    }
+
+    @Test
+    void anExceptionInsideTheBlockStillStopsIt() throws Exception {
+        EmulatorLocator locator = locatorOrSkip();
+        long[] pid = new long[1];
+        assertThatThrownBy(() -> {
+            try (FirestoreEmulator emulator = FirestoreEmulator.start(locator, EmulatorSettings.defaults())) {
+                pid[0] = emulator.pid();
+                throw new IllegalStateException("boom");
+            }
+        }).hasMessage("boom");
+        assertThat(psShows(pid[0])).isFalse();
+    }
+
+    @Test
+    void ctrlCOnTheOwningProcessStopsTheEmulator() throws Exception {
+        locatorOrSkip();
+        long emulatorPid = runChildAndStop(false);
+        waitGone(emulatorPid);
+        assertThat(psShows(emulatorPid)).as("ps still lists the emulator JVM after Ctrl-C").isFalse();
+    }
+
+    @Test
+    void anUncaughtExceptionInTheOwningProcessStopsTheEmulator() throws Exception {
+        locatorOrSkip();
+        long emulatorPid = runChildAndStop(true);
+        waitGone(emulatorPid);
+        assertThat(psShows(emulatorPid)).isFalse();
+    }
+
+    @Test
+    void aMissingEmulatorSaysHowToInstallIt(@TempDir Path empty) {
+        EmulatorLocator nowhere = new EmulatorLocator(Map.of(), List.of(empty));
+        assertThatThrownBy(nowhere::emulatorJar).isInstanceOfSatisfying(OpsException.class, e -> {
+            assertThat(e.exitCode()).isEqualTo(ExitCode.FAILED);
+            assertThat(e.getMessage()).contains("not installed", empty.toString());
+            assertThat(e.fix()).hasValueSatisfying(f -> assertThat(f)
+                    .contains("gcloud components install cloud-firestore-emulator", "google-cloud-cli-firestore-emulator"));
+        });
+    }
+
+    @Test
+    void anExplicitJarThatIsNotThereIsNamed(@TempDir Path dir) {
+        Path missing = dir.resolve("nope.jar");
+        EmulatorLocator locator = new EmulatorLocator(Map.of(EmulatorLocator.JAR_ENV, missing.toString()), List.of());
+        assertThatThrownBy(locator::emulatorJar).isInstanceOfSatisfying(OpsException.class,
+                e -> assertThat(e.getMessage()).contains(missing.toString(), EmulatorLocator.JAR_ENV));
+    }
+
+    @Test
+    void findsTheJarUnderAnSdkRoot(@TempDir Path sdk) throws Exception {
+        Path jar = sdk.resolve(EmulatorLocator.JAR_IN_SDK);
+        Files.createDirectories(jar.getParent());
+        Files.writeString(jar, "not really a jar");
+        assertThat(new EmulatorLocator(Map.of(), List.of(sdk.resolve("missing"), sdk)).emulatorJar()).isEqualTo(jar);
+    }
+
+    /** Starts EmulatorChildMain in its own JVM, reads the emulator pid, then interrupts it or lets it throw. */
+    private static long runChildAndStop(boolean throwInside) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                EmulatorChildMain.class.getName(), throwInside ? "throw" : "wait").redirectErrorStream(true);
+        Process child = pb.start();
+        long emulatorPid = -1;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                if (line.startsWith("emulator-pid=")) {
+                    emulatorPid = Long.parseLong(line.substring("emulator-pid=".length()).trim());
+                    break;
+                }
+            }
+            assertThat(emulatorPid).as("the child never reported an emulator").isPositive();
+            assertThat(psShows(emulatorPid)).isTrue();
+            if (!throwInside) {
+                // SIGINT, as Ctrl-C in a terminal sends it
+                new ProcessBuilder("kill", "-INT", Long.toString(child.pid())).start().waitFor();
+            }
+            assertThat(child.waitFor(30, TimeUnit.SECONDS)).as("the child JVM did not exit").isTrue();
+        } finally {
+            child.destroyForcibly();
+            if (emulatorPid > 0) {
+                ProcessHandle.of(emulatorPid).ifPresent(ProcessHandle::destroyForcibly);
+            }
+        }
+        return emulatorPid;
+    }
+
+    private static void waitGone(long pid) throws InterruptedException {
+        for (int i = 0; i < 100 && psShows(pid); i++) {
+            Thread.sleep(100);
+        }
+    }
+
+    private static String commandLineOf(long pid) {
+        return ProcessHandle.of(pid).flatMap(h -> h.info().commandLine()).orElse("");
+    }
+
+    /** Asks `ps` itself, as a person checking by hand would. */
+    static boolean psShows(long pid) {
+        try {
+            Process ps = new ProcessBuilder("ps", "-o", "pid=,stat=", "-p", Long.toString(pid)).redirectErrorStream(true).start();
+            String out = new String(ps.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            ps.waitFor();
+            // a zombie (Z) has exited; only its exit status waits to be collected
+            return !out.isEmpty() && !out.matches("\\d+\\s+Z.*");
+        } catch (Exception e) {
+            throw new IllegalStateException("could not run ps", e);
+        }
+    }
+}
