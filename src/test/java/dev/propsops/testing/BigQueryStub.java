@@ -1,0 +1,168 @@
+package dev.propsops.testing;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.google.cloud.bigquery.BigQuery;
+import dev.propsops.cli.Json;
+import dev.propsops.gcp.BigQueryConnector;
+import dev.propsops.gcp.BigQuerySettings;
+import dev.propsops.gcp.BigQueryTarget;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * WireMock standing in for the BigQuery REST API, driven by the real BigQuery client: stubs for query
+ * results ({@code jobs.query}) and dry runs ({@code jobs.insert} with dryRun), and access to the requests
+ * made, so tests assert what props-ops sent (SQL, named parameters, how many calls).
+ */
+public final class BigQueryStub implements AutoCloseable {
+    public static final String PROJECT = "test-project";
+    private static final String QUERIES = "/bigquery/v2/projects/" + PROJECT + "/queries";
+    private static final String JOBS = "/bigquery/v2/projects/" + PROJECT + "/jobs";
+
+    private final WireMockServer server;
+
+    public BigQueryStub() {
+        server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+        server.start();
+    }
+
+    public WireMockServer server() {
+        return server;
+    }
+
+    public String baseUrl() {
+        return server.baseUrl();
+    }
+
+    public BigQuerySettings settings() {
+        return new BigQuerySettings(Optional.of(baseUrl()), "us-west2", 3, Duration.ofMillis(5), Duration.ofMillis(20));
+    }
+
+    public BigQueryTarget target() {
+        return new BigQueryTarget(PROJECT, "us-west2", Optional.of(baseUrl()), 3);
+    }
+
+    /** A client of the real library pointed at this stub. */
+    public BigQuery client() {
+        return BigQueryConnector.connect(target(), settings());
+    }
+
+    /**
+     * Answers queries whose SQL contains {@code sqlFragment} with the given columns ("name TYPE") and rows
+     * (each a list of cell values as strings, null for NULL), in one page.
+     */
+    public void stubQuery(String sqlFragment, List<String> columns, List<List<String>> rows) {
+        ObjectNode body = Json.object();
+        body.put("kind", "bigquery#queryResponse");
+        body.set("schema", schema(columns));
+        ObjectNode job = body.putObject("jobReference");
+        job.put("projectId", PROJECT);
+        job.put("jobId", "job_" + Math.abs(sqlFragment.hashCode()));
+        job.put("location", "us-west2");
+        body.put("totalRows", Integer.toString(rows.size()));
+        body.put("jobComplete", true);
+        body.put("cacheHit", false);
+        ArrayNode rowNodes = body.putArray("rows");
+        for (List<String> row : rows) {
+            ArrayNode cells = rowNodes.addObject().putArray("f");
+            for (String v : row) {
+                ObjectNode cell = cells.addObject();
+                if (v == null) {
+                    cell.putNull("v");
+                } else {
+                    cell.put("v", v);
+                }
+            }
+        }
+        server.stubFor(post(urlPathEqualTo(QUERIES))
+                .withRequestBody(matchingJsonPath("$.query", com.github.tomakehurst.wiremock.client.WireMock.containing(sqlFragment)))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body.toString())));
+    }
+
+    /** Answers dry runs with the bytes the query would scan. */
+    public void stubDryRun(long totalBytesProcessed) {
+        ObjectNode body = Json.object();
+        body.put("kind", "bigquery#job");
+        ObjectNode ref = body.putObject("jobReference");
+        ref.put("projectId", PROJECT);
+        ref.put("location", "us-west2");
+        ObjectNode configuration = body.putObject("configuration");
+        configuration.putObject("query").put("query", "dry run");
+        configuration.put("dryRun", true);
+        ObjectNode stats = body.putObject("statistics");
+        stats.put("totalBytesProcessed", Long.toString(totalBytesProcessed));
+        stats.putObject("query").put("totalBytesProcessed", Long.toString(totalBytesProcessed));
+        body.putObject("status").put("state", "DONE");
+        server.stubFor(post(urlPathEqualTo(JOBS)).withRequestBody(matchingJsonPath("$.configuration.dryRun", 
+                com.github.tomakehurst.wiremock.client.WireMock.equalTo("true")))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body.toString())));
+    }
+
+    /** Request bodies of every query sent (jobs.query), as JSON. */
+    public List<JsonNode> queryRequests() {
+        return bodies(server.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlPathEqualTo(QUERIES))));
+    }
+
+    /** Request bodies of every job inserted (dry runs included), as JSON. */
+    public List<JsonNode> jobRequests() {
+        return bodies(server.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlPathEqualTo(JOBS))));
+    }
+
+    /** Every request the stub saw, in order. */
+    public List<LoggedRequest> allRequests() {
+        return server.findAll(com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(
+                com.github.tomakehurst.wiremock.client.WireMock.anyUrl()));
+    }
+
+    private static List<JsonNode> bodies(List<LoggedRequest> requests) {
+        return requests.stream().map(r -> {
+            try {
+                return Json.mapper().readTree(r.getBodyAsString());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }).toList();
+    }
+
+    private static ObjectNode schema(List<String> columns) {
+        ObjectNode schema = Json.object();
+        ArrayNode fields = schema.putArray("fields");
+        for (String column : columns) {
+            String[] nt = column.trim().split("\\s+", 2);
+            ObjectNode f = fields.addObject();
+            f.put("name", nt[0]);
+            String type = nt[1].toUpperCase();
+            if (type.startsWith("ARRAY<")) {
+                f.put("mode", "REPEATED");
+                type = type.substring(6, type.length() - 1);
+            } else {
+                f.put("mode", "NULLABLE");
+            }
+            f.put("type", switch (type) {
+                case "INT64" -> "INTEGER";
+                case "FLOAT64" -> "FLOAT";
+                case "BOOL" -> "BOOLEAN";
+                default -> type;
+            });
+        }
+        return schema;
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+}
