@@ -64,7 +64,7 @@ public final class PrunePlanner {
         return notCandidate(t, "its labels could not be read, so it is left alone: " + error, TableDetails.unknown());
     }
 
-    /** Plans a whole listing with details from {@code lookup} (tests and the inventory path use this). */
+    /** Plans a whole listing, reading details through {@code lookup} only for the tables that need them. */
     public List<PlannedTable> planAll(List<TableMeta> tables, java.util.function.Function<TableMeta, TableDetails> lookup) {
         List<PlannedTable> out = new ArrayList<>(tables.size());
         for (TableMeta t : tables) {

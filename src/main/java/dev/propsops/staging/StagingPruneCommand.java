@@ -31,7 +31,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code props-ops staging-prune}: report, expire, delete or put a lifecycle on stale BigQuery staging tables. */
-@Command(name = "staging-prune", sortOptions = false,
+@Command(name = "staging-prune", sortOptions = false, mixinStandardHelpOptions = true,
         description = "Report, expire or delete stale BigQuery staging tables (*_temp, *_staging, *_backup, *_old, ...), "
                 + "or give them a lifecycle expiration. A dry run unless --execute.")
 public class StagingPruneCommand extends OpsCommand {
@@ -157,7 +157,8 @@ public class StagingPruneCommand extends OpsCommand {
             return new PruneRules(action, names, olderThan != null ? olderThan : config.olderThan(),
                     grace != null ? grace : config.grace(), lifecycleAfter != null ? lifecycleAfter : config.lifecycleAfter(),
                     new StorageCost(config.price().activeGibMonth(), config.price().longTermGibMonth()),
-                    invocation.clock().instant());
+                    // whole seconds: expirations and reports need no nanoseconds
+                    invocation.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
         } catch (IllegalArgumentException e) {
             throw OpsException.usage(e.getMessage());
         }

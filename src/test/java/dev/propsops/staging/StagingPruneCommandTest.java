@@ -454,6 +454,25 @@ class StagingPruneCommandTest {
     }
 
     @Test
+    void helpListsEveryOptionWithoutNeedingTheRequiredOnes() {
+        CliDriver.Result r = cli().run("staging-prune", "--help");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.OK);
+        assertThat(r.out()).contains("--sport", "--dataset", "--pattern", "--older-than", "--action", "--grace", "--lifecycle-after",
+                "--max-tables", "--manifest", "--inventory", "--execute", "--yes", "--output", "--project");
+    }
+
+    @Test
+    void expirationsAreWholeSecondsEvenWhenTheClockIsNot() {
+        platform();
+        CliDriver.Result r = run(new CliDriver(factory).clock(Clock.fixed(NOW.plusNanos(123_456_789), ZoneOffset.UTC)),
+                "--action", "expire", "--execute", "--yes");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.OK);
+        assertThat(api.patchBodies()).allSatisfy(b -> assertThat(b.path("expirationTime").asLong())
+                .isEqualTo(NOW.plus(Duration.ofDays(7)).toEpochMilli()));
+        assertThat(r.out()).contains("expires 2026-02-08T12:00:00Z");
+    }
+
+    @Test
     void datasetOptionLimitsTheScan() {
         platform();
         CliDriver.Result r = run("--dataset", "nba_analytics");
