@@ -121,7 +121,9 @@ public class StagingPruneCommand extends OpsCommand {
         if (plan.capped()) {
             invocation.log().warn("the plan changes " + plan.changes().size() + " tables, more than --max-tables " + cap
                     + ": nothing is changed");
-        } else if (execute.execute() && !plan.changes().isEmpty()) {
+        } else if (execute.execute() && plan.changes().isEmpty()) {
+            invocation.log().info("nothing to change" + (action.mutates() ? "" : ": --action report never changes anything"));
+        } else if (execute.execute()) {
             showChanges(invocation, plan);
             if (execute.confirm(invocation, "Apply these " + plan.changes().size() + " change(s) (" + action.name() + ") to "
                     + context.catalog.describe() + "?")) {
