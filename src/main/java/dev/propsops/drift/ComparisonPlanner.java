@@ -45,7 +45,7 @@ public final class ComparisonPlanner {
         } else {
             start = from.get();
             end = to.orElse(yesterday);
-            if (start.isAfter(end)) {
+            if (to.isPresent() && start.isAfter(end)) {
                 throw OpsException.usage("--from " + start + " is after --to " + end, "swap them, or use --month YYYY-MM");
             }
             if (start.isAfter(yesterday)) {
