@@ -9,7 +9,7 @@ import java.util.Map;
  */
 public record SqlStatement(String sql, Map<String, Object> parameters, List<String> positional) {
     public SqlStatement {
-        parameters = Map.copyOf(parameters);
+        parameters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters)); // in order of use
         positional = List.copyOf(positional);
     }
 
