@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
 /** {@code props-ops drift-check}: feature-store coverage, volume and distribution against a season-aligned baseline. */
-@Command(name = "drift-check", sortOptions = false,
+@Command(name = "drift-check", sortOptions = false, mixinStandardHelpOptions = true,
         description = "Feature-store drift per feature and month against a season-aligned baseline: coverage, rows "
                 + "per game day and distribution (PSI), with the hit rate alongside. Read-only.")
 public class DriftCheckCommand extends OpsCommand {
@@ -59,7 +59,7 @@ public class DriftCheckCommand extends OpsCommand {
 
     @Option(names = "--max-bytes", paramLabel = "SIZE", converter = ByteSize.class,
             description = "BigQuery only: refuse to run when the dry run says the queries would scan more "
-                    + "(default: ${ops.drift.max-bytes}; e.g. 500MB, 10GB).")
+                    + "(default: ops.drift.max-bytes, shipped as 10GB; e.g. 500MB, 2TB).")
     Long maxBytes;
 
     @Mixin

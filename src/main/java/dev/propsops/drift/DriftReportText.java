@@ -38,10 +38,11 @@ public final class DriftReportText {
         for (String note : r.notes()) {
             out.printf("%-11s %s%n", "NOTE", note);
         }
-        if (!r.outcomes().isEmpty()) {
+        List<OutcomeComparison> graded = r.outcomes().stream().filter(o -> o.current().graded() + o.base().graded() > 0).toList();
+        if (!graded.isEmpty()) {
             out.println();
             out.println("hit rate, " + r.outcome().map(Outcome::describe).orElse("outcome") + ":");
-            for (OutcomeComparison o : r.outcomes()) {
+            for (OutcomeComparison o : graded) {
                 out.printf("  %-8s %s -> %s %s  (baseline %s; %,d -> %,d graded)%n", o.month().label(),
                         o.base().hitRate().map(Explanations::pct).orElse("n/a"), o.current().hitRate().map(Explanations::pct).orElse("n/a"),
                         o.changePoints().map(p -> "(" + Explanations.points(p) + ")").orElse(""), o.baseline().label(),
