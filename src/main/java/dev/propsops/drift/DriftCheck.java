@@ -38,23 +38,24 @@ public final class DriftCheck {
                             + "/000000000000.parquet",
                     null);
         }
+        preflight.bytes().ifPresent(b -> invocation.log().info("the queries will scan about " + ByteSize.format(b)));
         DriftEvaluator evaluator = new DriftEvaluator(calendar);
-        Map<StatsQuery, Measurements> measured = new HashMap<>();
+        List<Measurements> measured = new ArrayList<>();
         try (Progress progress = Progress.start(invocation, "drift-check", "queries", preflight.runnable().size())) {
             for (StatsQuery q : preflight.runnable()) {
                 invocation.log().info("measuring " + q.table() + " (" + q.name() + ") over " + plan.periods().size() + " periods");
-                measured.put(q, source.measure(q));
+                measured.add(source.measure(q));
                 progress.add(1);
             }
         }
+        // the hit rate first: the findings' explanations mention it
         List<OutcomeComparison> outcomes = new ArrayList<>();
-        measured.values().stream().filter(m -> m.query().outcome().isPresent()).findFirst()
-                .ifPresent(m -> outcomes.addAll(evaluator.outcomes(m)));
+        measured.stream().filter(m -> m.query().outcome().isPresent()).findFirst().ifPresent(m -> outcomes.addAll(evaluator.outcomes(m)));
         Map<Period, OutcomeComparison> outcomeByMonth = new HashMap<>();
         outcomes.forEach(o -> outcomeByMonth.put(o.month(), o));
         List<Finding> findings = new ArrayList<>();
-        for (StatsQuery q : preflight.runnable()) {
-            q.check().ifPresent(c -> findings.addAll(evaluator.evaluate(c, measured.get(q), outcomeByMonth)));
+        for (Measurements m : measured) {
+            m.query().check().ifPresent(c -> findings.addAll(evaluator.evaluate(c, m, outcomeByMonth)));
         }
         return new DriftReport(sport, plan, source.describe(), preflight.bytes(), findings, configured.outcome(), outcomes,
                 preflight.skipped(), notes);

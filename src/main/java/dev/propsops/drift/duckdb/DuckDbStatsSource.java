@@ -20,7 +20,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -123,8 +122,8 @@ public final class DuckDbStatsSource implements FeatureStatsSource {
         for (String f : files) {
             list.append(list.length() == 0 ? "" : ", ").append('\'').append(f.replace("'", "''")).append('\'');
         }
-        execute("CREATE SCHEMA IF NOT EXISTS " + Dialect.DUCKDB.quote(table.dataset()));
-        execute("CREATE VIEW " + reference(table) + " AS SELECT * FROM read_parquet([" + list + "])");
+        execute("attach the Parquet files of " + table, "CREATE SCHEMA IF NOT EXISTS " + Dialect.DUCKDB.quote(table.dataset()));
+        execute("attach the Parquet files of " + table, "CREATE VIEW " + reference(table) + " AS SELECT * FROM read_parquet([" + list + "])");
         views.add(table);
         return Optional.empty();
     }
@@ -199,11 +198,12 @@ public final class DuckDbStatsSource implements FeatureStatsSource {
         };
     }
 
-    private void execute(String sql) {
-        try (Statement s = connection.createStatement()) {
-            s.execute(sql);
+    private void execute(String operation, String sql) {
+        // prepared, not Statement.execute: the JDBC driver then puts DuckDB's own message on the first line
+        try (PreparedStatement s = connection.prepareStatement(sql)) {
+            s.execute();
         } catch (SQLException e) {
-            throw new StoreException("prepare " + sql.split(" AS ")[0], description, null, e);
+            throw new StoreException(operation, description, null, e);
         }
     }
 

@@ -144,6 +144,21 @@ class DuckDbStatsSourceTest {
     }
 
     @Test
+    void aFileThatIsNotParquetFailsNamingTheTableAndTheSource() throws Exception {
+        Path dir = tmp.resolve("broken");
+        Path table = Files.createDirectories(dir.resolve("nba_predictions/ml_feature_store_v2"));
+        Files.writeString(table.resolve("000000000000.parquet"), "{\"game_date\": \"2026-01-01\"}");
+        try (DuckDbStatsSource source = DuckDbStatsSource.parquet(dir)) {
+            assertThatThrownBy(() -> source.preflight(List.of(query(store(33))))).isInstanceOfSatisfying(StoreException.class, e -> {
+                var x = ErrorExplainer.explain(e);
+                assertThat(x.exitCode()).isEqualTo(ExitCode.FAILED);
+                assertThat(x.message()).contains("attach the Parquet files of nba_predictions.ml_feature_store_v2 on DuckDB over parquet:" + dir,
+                        "000000000000.parquet");
+            });
+        }
+    }
+
+    @Test
     void aTableInAnotherSchemaIsSkipped() throws Exception {
         Path file = tmp.resolve("main.duckdb");
         try (Connection c = PlatformData.connect(file); Statement s = c.createStatement()) {
