@@ -67,9 +67,9 @@ public final class BigQueryStub implements AutoCloseable {
 
     /**
      * Answers queries whose SQL contains {@code sqlFragment} with the given columns ("name TYPE") and rows
-     * (each a list of cell values as strings, null for NULL), in one page.
+     * (each a list of cell values as strings, null for NULL; a list for an ARRAY column), in one page.
      */
-    public void stubQuery(String sqlFragment, List<String> columns, List<List<String>> rows) {
+    public void stubQuery(String sqlFragment, List<String> columns, List<? extends List<?>> rows) {
         ObjectNode body = Json.object();
         body.put("kind", "bigquery#queryResponse");
         body.set("schema", schema(columns));
@@ -81,14 +81,18 @@ public final class BigQueryStub implements AutoCloseable {
         body.put("jobComplete", true);
         body.put("cacheHit", false);
         ArrayNode rowNodes = body.putArray("rows");
-        for (List<String> row : rows) {
+        for (List<?> row : rows) {
             ArrayNode cells = rowNodes.addObject().putArray("f");
-            for (String v : row) {
+            for (Object v : row) {
                 ObjectNode cell = cells.addObject();
                 if (v == null) {
                     cell.putNull("v");
+                } else if (v instanceof List<?> items) {
+                    // a REPEATED field: {"v": [{"v": "1.5"}, ...]}
+                    ArrayNode values = cell.putArray("v");
+                    items.forEach(item -> values.addObject().put("v", String.valueOf(item)));
                 } else {
-                    cell.put("v", v);
+                    cell.put("v", v.toString());
                 }
             }
         }
