@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
 /** {@code props-ops drift-check}: feature-store coverage, volume and distribution against a season-aligned baseline. */
-@Command(name = "drift-check", sortOptions = false, mixinStandardHelpOptions = true,
+@Command(name = "drift-check", sortOptions = false,
         description = "Feature-store drift per feature and month against a season-aligned baseline: coverage, rows "
                 + "per game day and distribution (PSI), with the hit rate alongside. Read-only.")
 public class DriftCheckCommand extends OpsCommand {
@@ -93,7 +93,7 @@ public class DriftCheckCommand extends OpsCommand {
             DriftReport report = new DriftCheck(invocation).run(sport.sport(), checks, plan, calendar, src);
             int exitCode = failOn.exitCodeFor(report.worst());
             if (output.json()) {
-                invocation.out().println(Json.pretty(DriftReportJson.render(report, failOn.threshold(), exitCode)));
+                Json.print(invocation, DriftReportJson.render(report, failOn.threshold(), exitCode));
             } else {
                 DriftReportText.render(report, failOn.threshold(), exitCode, invocation.out());
             }

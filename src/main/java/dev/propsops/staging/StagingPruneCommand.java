@@ -31,7 +31,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code props-ops staging-prune}: report, expire, delete or put a lifecycle on stale BigQuery staging tables. */
-@Command(name = "staging-prune", sortOptions = false, mixinStandardHelpOptions = true,
+@Command(name = "staging-prune", sortOptions = false,
         description = "Report, expire or delete stale BigQuery staging tables (*_temp, *_staging, *_backup, *_old, ...), "
                 + "or give them a lifecycle expiration. A dry run unless --execute.")
 public class StagingPruneCommand extends OpsCommand {
@@ -139,7 +139,7 @@ public class StagingPruneCommand extends OpsCommand {
         PruneReport report = new PruneReport(sport.sport().name(), context.catalog.describe(), context.project, rules, plan,
                 outcomes, executed, manifestPath);
         if (output.json()) {
-            invocation.out().println(Json.pretty(PruneJsonReport.toJson(report)));
+            Json.print(invocation, PruneJsonReport.toJson(report));
         } else {
             PruneTextReport.render(report, invocation.out());
         }
