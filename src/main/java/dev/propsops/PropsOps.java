@@ -44,6 +44,8 @@ public class PropsOps implements Callable<Integer>, OpsCommand.InvocationHolder 
     /** Runs props-ops with the given surroundings and arguments; returns the exit code. */
     public static int run(CommandLine.IFactory factory, Invocation invocation, String... args) {
         CommandLine commandLine = new CommandLine(PropsOps.class, factory);
+        // every job answers --help (and --version), even when it has required options
+        commandLine.getSubcommands().values().forEach(sub -> sub.getCommandSpec().mixinStandardHelpOptions(true));
         PropsOps root = commandLine.getCommand();
         root.invocation = invocation;
         ErrorHandler handler = new ErrorHandler(invocation);

@@ -86,7 +86,9 @@ public final class ErrorExplainer {
                 code = "DEADLINE_EXCEEDED";
             }
             if (t instanceof UnknownHostException || t instanceof ConnectException
-                    || lower.contains("connection refused") || lower.contains("unresolvedaddress")) {
+                    || t instanceof java.net.SocketException || t instanceof java.net.SocketTimeoutException
+                    || lower.contains("connection refused") || lower.contains("connection reset")
+                    || lower.contains("unresolvedaddress")) {
                 unreachable = true;
             }
         }

@@ -28,6 +28,15 @@ public final class Json {
         return MAPPER;
     }
 
+    /**
+     * Writes a command's one JSON document to standard output: indented for people, on one line on Cloud
+     * Run, where each line of output becomes one log entry and a one-line JSON document becomes a
+     * structured entry Cloud Logging can query.
+     */
+    public static void print(Invocation invocation, ObjectNode document) {
+        invocation.out().println(invocation.onCloudRun() ? document.toString() : pretty(document));
+    }
+
     /** Pretty-printed, for the one document a command writes to standard output. */
     public static String pretty(ObjectNode node) {
         try {

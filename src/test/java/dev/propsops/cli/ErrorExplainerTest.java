@@ -41,6 +41,13 @@ class ErrorExplainerTest {
     }
 
     @Test
+    void aResetConnectionPointsAtTheNetwork() {
+        Explanation e = ErrorExplainer.explain(store(new java.net.SocketException("Connection reset")));
+        assertThat(e.message()).contains("Connection reset");
+        assertThat(e.fix()).hasValueSatisfying(f -> assertThat(f).contains("network"));
+    }
+
+    @Test
     void missingCredentialsSuggestTheLogin() {
         Explanation e = ErrorExplainer.explain(store(new IOException(
                 "Your default credentials were not found. To set up Application Default Credentials, see ...")));

@@ -35,7 +35,12 @@ public final class BigQueryStub implements AutoCloseable {
     private final WireMockServer server;
 
     public BigQueryStub() {
-        server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+        this(new com.github.tomakehurst.wiremock.extension.Extension[0]);
+    }
+
+    /** With WireMock extensions, e.g. a listener that looks at the world when a request arrives. */
+    public BigQueryStub(com.github.tomakehurst.wiremock.extension.Extension... extensions) {
+        server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").extensions(extensions));
         server.start();
     }
 
@@ -62,9 +67,9 @@ public final class BigQueryStub implements AutoCloseable {
 
     /**
      * Answers queries whose SQL contains {@code sqlFragment} with the given columns ("name TYPE") and rows
-     * (each a list of cell values as strings, null for NULL), in one page.
+     * (each a list of cell values as strings, null for NULL; a list for an ARRAY column), in one page.
      */
-    public void stubQuery(String sqlFragment, List<String> columns, List<List<String>> rows) {
+    public void stubQuery(String sqlFragment, List<String> columns, List<? extends List<?>> rows) {
         ObjectNode body = Json.object();
         body.put("kind", "bigquery#queryResponse");
         body.set("schema", schema(columns));
@@ -76,6 +81,86 @@ public final class BigQueryStub implements AutoCloseable {
         body.put("jobComplete", true);
         body.put("cacheHit", false);
         ArrayNode rowNodes = body.putArray("rows");
+        for (List<?> row : rows) {
+            ArrayNode cells = rowNodes.addObject().putArray("f");
+            for (Object v : row) {
+                ObjectNode cell = cells.addObject();
+                if (v == null) {
+                    cell.putNull("v");
+                } else if (v instanceof List<?> items) {
+                    // a REPEATED field: {"v": [{"v": "1.5"}, ...]}
+                    ArrayNode values = cell.putArray("v");
+                    items.forEach(item -> values.addObject().put("v", String.valueOf(item)));
+                } else {
+                    cell.put("v", v.toString());
+                }
+            }
+        }
+        server.stubFor(post(urlPathEqualTo(QUERIES))
+                .withRequestBody(matchingJsonPath("$.query", com.github.tomakehurst.wiremock.client.WireMock.containing(sqlFragment)))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body.toString())));
+    }
+
+    /**
+     * Answers queries whose SQL contains {@code sqlFragment} with several pages of rows, as BigQuery does
+     * for a large result: {@code jobs.query} returns the first page and a page token; the client then reads
+     * the job ({@code jobs.get}) for its destination table and the next pages with {@code tabledata.list}
+     * and that token. Returns the path of the tabledata.list calls, to count them.
+     */
+    public String stubQueryPages(String sqlFragment, List<String> columns, List<List<List<String>>> pages) {
+        if (pages.isEmpty()) {
+            throw new IllegalArgumentException("at least one page");
+        }
+        String jobId = "job_paged_" + Math.abs(sqlFragment.hashCode());
+        long total = pages.stream().mapToLong(List::size).sum();
+        ObjectNode first = Json.object();
+        first.put("kind", "bigquery#queryResponse");
+        first.set("schema", schema(columns));
+        ObjectNode job = first.putObject("jobReference");
+        job.put("projectId", PROJECT);
+        job.put("jobId", jobId);
+        job.put("location", "us-west2");
+        first.put("totalRows", Long.toString(total));
+        first.put("jobComplete", true);
+        first.set("rows", rows(pages.get(0)));
+        if (pages.size() > 1) {
+            first.put("pageToken", "page-2");
+        }
+        server.stubFor(post(urlPathEqualTo(QUERIES))
+                .withRequestBody(matchingJsonPath("$.query", com.github.tomakehurst.wiremock.client.WireMock.containing(sqlFragment)))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(first.toString())));
+
+        ObjectNode jobBody = Json.object();
+        jobBody.put("kind", "bigquery#job");
+        jobBody.set("jobReference", job.deepCopy());
+        ObjectNode destination = jobBody.putObject("configuration").putObject("query");
+        destination.put("query", sqlFragment);
+        ObjectNode table = destination.putObject("destinationTable");
+        table.put("projectId", PROJECT);
+        table.put("datasetId", "_anonymous");
+        table.put("tableId", "anon_" + jobId);
+        jobBody.putObject("status").put("state", "DONE");
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo(JOBS + "/" + jobId))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(jobBody.toString())));
+
+        String dataPath = "/bigquery/v2/projects/" + PROJECT + "/datasets/_anonymous/tables/anon_" + jobId + "/data";
+        for (int i = 1; i < pages.size(); i++) {
+            ObjectNode page = Json.object();
+            page.put("kind", "bigquery#tableDataList");
+            page.put("totalRows", Long.toString(total));
+            page.set("rows", rows(pages.get(i)));
+            if (i + 1 < pages.size()) {
+                page.put("pageToken", "page-" + (i + 2));
+            }
+            server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo(dataPath))
+                    .withQueryParam("pageToken", com.github.tomakehurst.wiremock.client.WireMock.equalTo("page-" + (i + 1)))
+                    .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(page.toString())));
+        }
+        return dataPath;
+    }
+
+    private static ArrayNode rows(List<List<String>> rows) {
+        ArrayNode rowNodes = Json.array();
         for (List<String> row : rows) {
             ArrayNode cells = rowNodes.addObject().putArray("f");
             for (String v : row) {
@@ -87,9 +172,7 @@ public final class BigQueryStub implements AutoCloseable {
                 }
             }
         }
-        server.stubFor(post(urlPathEqualTo(QUERIES))
-                .withRequestBody(matchingJsonPath("$.query", com.github.tomakehurst.wiremock.client.WireMock.containing(sqlFragment)))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body.toString())));
+        return rowNodes;
     }
 
     /** Answers dry runs with the bytes the query would scan. */

@@ -1,0 +1,45 @@
+package dev.propsops.drift;
+
+import dev.propsops.sport.SportConfig;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.util.Map;
+
+/**
+ * The configuration as shipped in application.properties, mapped without booting Quarkus, optionally with
+ * some keys changed: unit tests read the real checks and seasons, and try broken ones.
+ */
+final class ShippedConfig {
+    private ShippedConfig() {
+    }
+
+    static SmallRyeConfig with(Map<String, String> overrides) {
+        URL shipped = ShippedConfig.class.getClassLoader().getResource("application.properties");
+        try {
+            return new SmallRyeConfigBuilder()
+                    .withSources(new PropertiesConfigSource(shipped, 100))
+                    .withSources(new PropertiesConfigSource(overrides, "test-overrides", 200))
+                    .withMapping(DriftConfig.class)
+                    .withMapping(SportConfig.class)
+                    .build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static DriftConfig drift() {
+        return drift(Map.of());
+    }
+
+    static DriftConfig drift(Map<String, String> overrides) {
+        return with(overrides).getConfigMapping(DriftConfig.class);
+    }
+
+    static SportConfig sports() {
+        return with(Map.of()).getConfigMapping(SportConfig.class);
+    }
+}
