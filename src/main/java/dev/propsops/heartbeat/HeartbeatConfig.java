@@ -80,5 +80,12 @@ public interface HeartbeatConfig {
         /** A processor whose legacy docs carry a heartbeat this recent still runs the old writer. */
         @WithDefault("24h")
         Duration legacyWindow();
+
+        /**
+         * Up to this many docs the monitor reads the whole collection; above, it reads canonical docs and one
+         * doc per block of legacy docs (same processor and date), so its cost does not grow with them.
+         */
+        @WithDefault("5000")
+        long fullReadLimit();
     }
 }

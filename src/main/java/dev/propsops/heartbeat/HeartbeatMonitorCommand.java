@@ -73,6 +73,7 @@ public class HeartbeatMonitorCommand extends OpsCommand {
         if (score < 0 || score > 100) {
             throw OpsException.usage("--min-score must be between 0 and 100, was " + score);
         }
-        return new MonitorService.Limits(bound, score, config.defaultExpectedInterval(), config.monitor().legacyWindow());
+        return new MonitorService.Limits(bound, score, config.defaultExpectedInterval(), config.monitor().legacyWindow(),
+                config.monitor().fullReadLimit());
     }
 }

@@ -31,7 +31,7 @@ public record CleanupReport(String where, CleanupPlan plan, boolean execute, lon
         out.printf("rules: keep legacy docs written in the last %s, retire processors silent for %s, cap %,d deletes%n",
                 DurationConverter.format(policy.minAge()), DurationConverter.format(policy.retireAfter()), maxDeletes);
         out.println();
-        String row = "%-44s %-9s %8s %8s %8s  %-16s %-16s  %s%n";
+        String row = "%-44s %-9s %8s %8s %9s  %-17s %-17s  %s%n";
         out.printf(row, "PROCESSOR", "CANONICAL", "LEGACY", "DELETE", "IN-FLIGHT", "OLDEST LEGACY", "NEWEST LEGACY", "ACTION");
         for (ProcessorPlan p : plan.processors().values()) {
             out.printf(row, p.processor(), p.canonicalPresent() ? "yes" : "no", count(p.legacyDocs()), count(p.toDelete()),
@@ -72,8 +72,9 @@ public record CleanupReport(String where, CleanupPlan plan, boolean execute, lon
     private void printDeployFix(PrintWriter out) {
         List<String> names = plan.stillWritingLegacy();
         if (!names.isEmpty()) {
-            out.printf("%n!! deploy the heartbeat fix to %s: %s still write per-run legacy docs (newest under 24 hours "
-                    + "old); they will grow the collection again.%n", String.join(", ", names), names.size() == 1 ? "it" : "they");
+            out.printf("%n!! deploy the heartbeat fix to %s: %s per-run legacy docs (newest under 24 hours old), "
+                    + "which will grow the collection again.%n", String.join(", ", names),
+                    names.size() == 1 ? "it still writes" : "they still write");
         }
     }
 

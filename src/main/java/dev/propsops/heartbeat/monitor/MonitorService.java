@@ -17,12 +17,17 @@ import java.util.stream.Collectors;
 
 /**
  * The read-only health check. Its cost stays small on a proliferated collection: the size comes from an
- * aggregation count; processors from a scan that reads canonical docs and skips blocks of legacy docs;
- * legacy writers from a query on recent {@code last_heartbeat} values only.
+ * aggregation count; processors from one read of the whole collection while it is small, and above
+ * {@code fullReadLimit} docs from a scan that reads canonical docs and skips blocks of legacy docs; legacy
+ * writers from a query on recent {@code last_heartbeat} values only.
  */
 public final class MonitorService {
-    /** What one check is measured against. */
-    public record Limits(long maxDocs, int minScore, Duration defaultInterval, Duration legacyWindow) {
+    /**
+     * What one check is measured against.
+     *
+     * @param fullReadLimit up to this many docs, the check reads them all (a few reads); above, it skips legacy blocks
+     */
+    public record Limits(long maxDocs, int minScore, Duration defaultInterval, Duration legacyWindow, long fullReadLimit) {
     }
 
     private final MonitorStore store;
@@ -32,18 +37,24 @@ public final class MonitorService {
     }
 
     public MonitorReport check(Instant now, Limits limits) {
+        long readBefore = store.docsRead();
         long size = store.count();
         HealthRules rules = new HealthRules(now, limits.defaultInterval());
         Map<String, ProcessorHealth> processors = new TreeMap<>();
         Set<String> legacyOnly = new TreeSet<>();
-        store.scanSkippingLegacy(doc -> {
+        java.util.function.Consumer<MonitorDoc> fold = doc -> {
             Classification c = Classifier.classify(doc.doc());
             if (c.is(DocKind.CANONICAL)) {
                 processors.put(c.processor().orElseThrow(), rules.assess(c.processor().orElseThrow(), doc));
             } else if (c.is(DocKind.LEGACY)) {
                 legacyOnly.add(c.processor().orElseThrow());
             }
-        });
+        };
+        if (size <= limits.fullReadLimit()) {
+            store.scanAll(fold);
+        } else {
+            store.scanSkippingLegacy(fold);
+        }
         legacyOnly.removeAll(processors.keySet());
         legacyOnly.forEach(p -> processors.put(p, rules.missing(p)));
 
@@ -59,7 +70,7 @@ public final class MonitorService {
         OptionalInt score = HealthRules.score(list);
         List<MonitorReport.Finding> findings = findings(size, limits, list, score, legacyWriters);
         return new MonitorReport(store.describe(), now, size, limits.maxDocs(), list, score, limits.minScore(),
-                List.copyOf(legacyWriters), findings, store.docsRead());
+                List.copyOf(legacyWriters), findings, store.docsRead() - readBefore);
     }
 
     static List<MonitorReport.Finding> findings(long size, Limits limits, List<ProcessorHealth> processors, OptionalInt score,

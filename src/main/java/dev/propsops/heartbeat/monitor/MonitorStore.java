@@ -11,6 +11,9 @@ public interface MonitorStore {
     /** Number of documents, from an aggregation (billed one read per 1,000 index entries, no doc is read). */
     long count();
 
+    /** Every document, in large pages: the cheapest way to read a collection of bounded size. */
+    void scanAll(Consumer<MonitorDoc> each);
+
     /**
      * Every document that is not legacy, and the first legacy document of each block of legacy ids (one
      * processor, one date): the rest of a block is skipped with a cursor, so the cost grows with processors

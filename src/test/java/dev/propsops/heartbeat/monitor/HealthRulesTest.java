@@ -65,7 +65,7 @@ class HealthRulesTest {
 
     @Test
     void findingsAndTheirSeverity() {
-        MonitorService.Limits limits = new MonitorService.Limits(50, 70, Duration.ofHours(26), Duration.ofHours(24));
+        MonitorService.Limits limits = new MonitorService.Limits(50, 70, Duration.ofHours(26), Duration.ofHours(24), 5000);
         List<ProcessorHealth> healthy = List.of(rules.assess("a", doc(NOW, "completed", null)));
         assertThat(MonitorService.findings(30, limits, healthy, OptionalInt.of(100), Set.of())).isEmpty();
 

@@ -35,8 +35,12 @@ class MonitorEmulatorTest {
     }
 
     MonitorReport check() {
+        return check(100);
+    }
+
+    MonitorReport check(long fullReadLimit) {
         return new MonitorService(new FirestoreMonitorStore(db, "processor_heartbeats"))
-                .check(now, new MonitorService.Limits(50, 70, Duration.ofHours(26), Duration.ofHours(24)));
+                .check(now, new MonitorService.Limits(50, 70, Duration.ofHours(26), Duration.ofHours(24), fullReadLimit));
     }
 
     @Test
@@ -72,6 +76,13 @@ class MonitorEmulatorTest {
         assertThat(r.worst()).isEqualTo(dev.propsops.cli.Severity.critical);
         // one read per canonical doc and per (processor, date) block, not per doc
         assertThat(r.docsRead()).as("docs read").isLessThan(200);
+
+        // reading everything (below the full-read limit) finds exactly the same, at the cost of every doc
+        MonitorReport full = check(10_000);
+        assertThat(full.processors()).isEqualTo(r.processors());
+        assertThat(full.score()).isEqualTo(r.score());
+        assertThat(full.stillWritingLegacy()).isEqualTo(r.stillWritingLegacy());
+        assertThat(full.docsRead()).isGreaterThanOrEqualTo(r.size());
     }
 
     @Test
