@@ -88,6 +88,15 @@ public class HeartbeatCleanupCommand extends OpsCommand {
             RateLimit rate = rateLimit(session.target().onEmulator(), c).dividedAmong(shard.count());
             FirestoreCleanupStore store = new FirestoreCleanupStore(session.client(), coll, tuning);
             CleanupService service = new CleanupService(store, invocation);
+            // with --yes and a collection no larger than the cap, the plan cannot exceed it: plan and act in one stream
+            if (execute.execute() && execute.yes()) {
+                long total = service.count();
+                if (total <= cap) {
+                    CleanupService.Outcome outcome = service.planAndExecute(policy, shard, RateLimiter.of(rate), total);
+                    return finishRun(invocation, new CleanupReport(store.describe(), outcome.plan(), true, cap, rate.describe(),
+                            Optional.of(outcome.result())));
+                }
+            }
             CleanupPlan plan = service.plan(policy, shard);
             CleanupReport report = new CleanupReport(store.describe(), plan, execute.execute(), cap, rate.describe(), Optional.empty());
             if (!output.json()) {
@@ -104,15 +113,25 @@ public class HeartbeatCleanupCommand extends OpsCommand {
                 if (!output.json()) {
                     report.printResult(invocation.out());
                 }
-                int code = finish(invocation, report, plan.stillWritingLegacy().isEmpty() ? ExitCode.OK : ExitCode.FINDINGS);
-                if (!result.migrations().failed().isEmpty()) {
-                    throw OpsException.failed("could not create the canonical doc of " + String.join(", ", result.migrations().failed().keySet())
-                            + ", so their legacy docs were kept", "see the reasons above, fix them and rerun: the rest is done", null);
-                }
-                return code;
+                return finishRun(invocation, report);
             }
             return finish(invocation, report, plan.stillWritingLegacy().isEmpty() ? ExitCode.OK : ExitCode.FINDINGS);
         }
+    }
+
+    /** After deletes: the report, exit 3 for processors still on the old writer, exit 1 when a migration failed. */
+    private int finishRun(Invocation invocation, CleanupReport report) {
+        if (!output.json() && report.result().map(CleanupResult::streamed).orElse(false)) {
+            report.printPlan(invocation.out());
+            report.printResult(invocation.out());
+        }
+        int code = finish(invocation, report, report.plan().stillWritingLegacy().isEmpty() ? ExitCode.OK : ExitCode.FINDINGS);
+        CleanupResult result = report.result().orElseThrow();
+        if (!result.migrations().failed().isEmpty()) {
+            throw OpsException.failed("could not create the canonical doc of " + String.join(", ", result.migrations().failed().keySet())
+                    + ", so their legacy docs were kept", "see the reasons above, fix them and rerun: the rest is done", null);
+        }
+        return code;
     }
 
     private int finish(Invocation invocation, CleanupReport report, int code) {

@@ -26,7 +26,9 @@ public record CleanupReport(String where, CleanupPlan plan, boolean execute, lon
 
     public void printPlan(PrintWriter out) {
         CleanupPolicy policy = plan.policy();
-        out.printf("heartbeat-cleanup %s: %s%s%n", execute ? "plan" : "dry run (nothing is changed; add --execute to act)",
+        boolean streamed = result.map(CleanupResult::streamed).orElse(false);
+        out.printf("heartbeat-cleanup %s: %s%s%n", streamed ? "plan, made in the same pass as the deletes (--yes, and the "
+                + "collection is within --max-deletes)" : execute ? "plan" : "dry run (nothing is changed; add --execute to act)",
                 where, plan.shard().sharded() ? " [" + plan.shard() + ": deletes its share, plans on the whole collection]" : "");
         out.printf("rules: keep legacy docs written in the last %s, retire processors silent for %s, cap %,d deletes%n",
                 DurationConverter.format(policy.minAge()), DurationConverter.format(policy.retireAfter()), maxDeletes);
@@ -122,6 +124,7 @@ public record CleanupReport(String where, CleanupPlan plan, boolean execute, lon
             CleanupResult r = result.get();
             ObjectNode res = doc.putObject("result");
             res.put("deleted", r.deleted());
+            res.put("streamed", r.streamed());
             res.put("skipped_changed_since_scan", r.skipped());
             res.put("seconds", r.elapsed().toMillis() / 1000.0);
             res.put("docs_per_second", Math.round(r.docsPerSecond()));

@@ -18,6 +18,9 @@ public interface CleanupStore {
     /** Every document, in id order, a page at a time: only the fields a {@link HeartbeatDoc} holds. */
     void scan(Consumer<HeartbeatDoc> each);
 
+    /** The documents whose id lies in {@code range}, like {@link #scan}. */
+    void scan(IdRange range, Consumer<HeartbeatDoc> each);
+
     /** The whole data of one document, empty when it does not exist. */
     Optional<Map<String, Object>> read(String id);
 

@@ -23,8 +23,12 @@ public final class CollectionTally {
     }
 
     public void add(HeartbeatDoc doc) {
+        add(doc, Classifier.classify(doc));
+    }
+
+    /** Adds a doc already classified (the streaming pass classifies once for the tally and the delete). */
+    public void add(HeartbeatDoc doc, Classification c) {
         scanned++;
-        Classification c = Classifier.classify(doc);
         if (c.malformed()) {
             malformed++;
         }

@@ -44,10 +44,14 @@ public record LegacyId(String processor, String dateToken, String runId) {
      * when the doc names its processor.
      */
     public static Optional<LegacyId> parseFor(String id, String processor) {
-        if (processor == null || processor.isEmpty() || !id.startsWith(processor + "_")) {
+        if (processor == null || processor.isEmpty() || !id.startsWith(processor) || DocumentIds.violation(processor).isPresent()) {
             return Optional.empty();
         }
-        return splits(id).stream().filter(s -> s.processor.equals(processor)).findFirst();
+        Matcher m = TOKEN.matcher(id).region(processor.length(), id.length());
+        if (!m.lookingAt() || m.end() == id.length() || !validToken(m.group(1))) {
+            return Optional.empty();
+        }
+        return Optional.of(new LegacyId(processor, m.group(1), id.substring(m.end())));
     }
 
     /** True when the id carries anything that looks like a legacy token, even an invalid or ambiguous one. */

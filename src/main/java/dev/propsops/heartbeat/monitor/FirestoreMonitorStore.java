@@ -7,6 +7,7 @@ import com.google.cloud.firestore.Query;
 import com.google.cloud.firestore.QueryDocumentSnapshot;
 import dev.propsops.cli.StoreException;
 import dev.propsops.gcp.FirestoreTarget;
+import dev.propsops.heartbeat.DocumentIds;
 import dev.propsops.heartbeat.FirestoreDocs;
 import dev.propsops.heartbeat.HeartbeatFields;
 import dev.propsops.heartbeat.docs.Classification;
@@ -87,7 +88,7 @@ public final class FirestoreMonitorStore implements MonitorStore {
                 Classification c = Classifier.classify(doc.doc());
                 if (c.is(DocKind.LEGACY)) {
                     String end = endOfBlock(d.getId(), c.processor().orElseThrow());
-                    if (end.compareTo(d.getId()) > 0) {
+                    if (DocumentIds.compare(end, d.getId()) > 0) {
                         jumpTo = end;
                         break;
                     }
@@ -135,8 +136,8 @@ public final class FirestoreMonitorStore implements MonitorStore {
     }
 
     private static MonitorDoc toMonitorDoc(QueryDocumentSnapshot d) {
-        return new MonitorDoc(FirestoreDocs.toHeartbeatDoc(d), d.get(HeartbeatFields.STATUS),
-                d.get(HeartbeatFields.EXPECTED_INTERVAL_SECONDS));
+        return new MonitorDoc(FirestoreDocs.toHeartbeatDoc(d), d.get(FirestoreDocs.STATUS),
+                d.get(FirestoreDocs.EXPECTED_INTERVAL_SECONDS));
     }
 
     private <T> T call(String operation, FirestoreCall<T> call) {

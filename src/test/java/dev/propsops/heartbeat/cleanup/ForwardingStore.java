@@ -30,6 +30,11 @@ class ForwardingStore implements CleanupStore {
     }
 
     @Override
+    public void scan(IdRange range, Consumer<HeartbeatDoc> each) {
+        delegate.scan(range, each);
+    }
+
+    @Override
     public Optional<Map<String, Object>> read(String id) {
         return delegate.read(id);
     }
