@@ -86,7 +86,7 @@ public class HeartbeatCleanupCommand extends OpsCommand {
 
         try (FirestoreSession session = firestore.open(gcp, invocation)) {
             RateLimit rate = rateLimit(session.target().onEmulator(), c).dividedAmong(shard.count());
-            FirestoreCleanupStore store = new FirestoreCleanupStore(session.client(), coll, tuning);
+            FirestoreCleanupStore store = new FirestoreCleanupStore(session.client(), coll, tuning.pacedBy(rate));
             CleanupService service = new CleanupService(store, invocation);
             // with --yes and a collection no larger than the cap, the plan cannot exceed it: plan and act in one stream
             if (execute.execute() && execute.yes()) {

@@ -44,12 +44,12 @@ public interface HeartbeatConfig {
         @WithDefault("10000")
         double opsPerSecondCeiling();
 
-        /** Documents per scan page (keys plus two fields). */
-        @WithDefault("5000")
+        /** Documents per scan page (keys plus two fields, ~1 KB each in memory; two pages are held at once). */
+        @WithDefault("20000")
         int pageSize();
 
-        /** Deletes per batch commit. */
-        @WithDefault("500")
+        /** Deletes per batch commit (smaller under a rate limit: a quarter of the per-second cap). */
+        @WithDefault("1000")
         int batchSize();
 
         /** Batch commits in flight. */

@@ -106,6 +106,7 @@ class HeartbeatCleanupCommandTest {
         assertThat(json.path("deploy_fix_to")).isEmpty();
         assertThat(json.path("stopped_by_max_deletes").asBoolean()).isFalse();
         assertThat(json.path("result").path("deleted").asLong()).isEqualTo(40);
+        assertThat(json.path("result").path("streamed").asBoolean()).as("43 docs are within the cap: one pass").isTrue();
         assertThat(json.path("result").path("skipped_changed_since_scan").asLong()).isZero();
         assertThat(docs.all().keySet()).containsExactlyInAnyOrder("nba-phase3-analytics-processors", "mlb_phase4_precompute",
                 "dashboard-settings");
@@ -148,7 +149,11 @@ class HeartbeatCleanupCommandTest {
         assertThat(Json.mapper().readTree(json.out()).path("result").isNull()).isTrue();
         assertThat(docs.all()).hasSize(43);
 
-        assertThat(cli().run("heartbeat-cleanup", "--execute", "--yes", "--max-deletes", "40").exitCode()).isEqualTo(ExitCode.OK);
+        // 43 docs exceed a cap of 40, so the run plans first; the plan's 40 deletes fit
+        CliDriver.Result planned = cli().run("heartbeat-cleanup", "--execute", "--yes", "--max-deletes", "40", "--output", "json");
+        assertThat(planned.exitCode()).as(planned.toString()).isEqualTo(ExitCode.OK);
+        assertThat(Json.mapper().readTree(planned.out()).path("result").path("streamed").asBoolean()).isFalse();
+        assertThat(Json.mapper().readTree(planned.out()).path("result").path("deleted").asLong()).isEqualTo(40);
         assertThat(docs.all()).hasSize(3);
     }
 

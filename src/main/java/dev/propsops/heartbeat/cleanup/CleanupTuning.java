@@ -16,7 +16,19 @@ public record CleanupTuning(int pageSize, int batchSize, int concurrency, int ma
     }
 
     public static CleanupTuning defaults() {
-        return new CleanupTuning(5_000, 500, 8, 6, Duration.ofMillis(250), Duration.ofSeconds(8));
+        return new CleanupTuning(20_000, 1_000, 8, 6, Duration.ofMillis(250), Duration.ofSeconds(8));
+    }
+
+    /**
+     * Under a rate limit, commits of at most a quarter of the starting per-second cap, so the traffic is
+     * spread over the second instead of arriving in one burst.
+     */
+    public CleanupTuning pacedBy(RateLimit limit) {
+        if (limit.isUnlimited()) {
+            return this;
+        }
+        int paced = (int) Math.max(1, Math.min(batchSize, Math.floor(limit.initialPerSecond() / 4)));
+        return new CleanupTuning(pageSize, paced, concurrency, maxAttempts, initialBackoff, maxBackoff);
     }
 
     /** The pause before attempt {@code attempt} (2, 3, ...): exponential, capped, with jitter. */

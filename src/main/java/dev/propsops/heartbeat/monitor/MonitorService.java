@@ -28,6 +28,9 @@ public final class MonitorService {
      * @param fullReadLimit up to this many docs, the check reads them all (a few reads); above, it skips legacy blocks
      */
     public record Limits(long maxDocs, int minScore, Duration defaultInterval, Duration legacyWindow, long fullReadLimit) {
+        public Limits withFullReadLimit(long limit) {
+            return new Limits(maxDocs, minScore, defaultInterval, legacyWindow, limit);
+        }
     }
 
     private final MonitorStore store;

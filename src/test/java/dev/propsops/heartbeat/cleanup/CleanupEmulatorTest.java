@@ -80,6 +80,12 @@ class CleanupEmulatorTest {
         return s.execute(s.plan(policy(), shard), RateLimiter.of(RateLimit.unlimited()));
     }
 
+    /** The one-pass run that --execute --yes makes when the collection is within --max-deletes. */
+    CleanupResult stream(Shard shard) {
+        CleanupService s = service();
+        return s.planAndExecute(policy(), shard, RateLimiter.of(RateLimit.unlimited()), s.count()).result();
+    }
+
     void seedIncident() {
         docs.beat("nba-phase3-analytics-processors", "nba-phase3-analytics-processors", now.minus(H), "completed");
         for (int i = 0; i < 23; i++) {
@@ -131,6 +137,24 @@ class CleanupEmulatorTest {
         CleanupPlan again = service().plan(policy(), Shard.ALL);
         assertThat(again.toDelete()).isZero();
         assertThat(again.scanned()).isEqualTo(4);
+    }
+
+    @Test
+    void theOnePassRunEndsExactlyLikeThePlanThenActRun() throws Exception {
+        seedIncident();
+        Map<String, Map<String, Object>> seeded = docs.all();
+        run(Shard.ALL);
+        Map<String, Map<String, Object>> twoPass = docs.all();
+
+        db.collection(COLL).document("odds_api_props_processor").delete().get();
+        seeded.forEach(docs::put);
+        docs.flush();
+        assertThat(docs.all()).isEqualTo(seeded);
+        CleanupResult streamed = stream(Shard.ALL);
+        assertThat(streamed.streamed()).isTrue();
+        assertThat(streamed.deleted()).isEqualTo(35);
+        assertThat(streamed.migrations().created()).containsExactly("odds_api_props_processor");
+        assertThat(docs.all()).isEqualTo(twoPass);
     }
 
     @Test
@@ -245,8 +269,9 @@ class CleanupEmulatorTest {
     }
 
     /** Random ids and fields: whatever the classifier calls canonical or foreign survives, untouched. */
-    @Test
-    void nothingCanonicalOrForeignIsEverDeletedUnderRandomIds() {
+    @org.junit.jupiter.params.ParameterizedTest(name = "one pass: {0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = { false, true })
+    void nothingCanonicalOrForeignIsEverDeletedUnderRandomIds(boolean onePass) {
         Random random = new Random(61);
         String[] parts = { "nba", "_", "-", "phase2", "2026-01-15", "None", "2026-02-30", "_None_", "_2026-01-03_", "x", "7" };
         Map<String, Map<String, Object>> seeded = new HashMap<>();
@@ -273,7 +298,11 @@ class CleanupEmulatorTest {
         }
         docs.flush();
         Map<String, Map<String, Object>> before = docs.all();
-        run(Shard.ALL);
+        if (onePass) {
+            stream(Shard.ALL);
+        } else {
+            run(Shard.ALL);
+        }
         Map<String, Map<String, Object>> left = docs.all();
         int kept = 0;
         for (Map.Entry<String, Map<String, Object>> e : seeded.entrySet()) {
@@ -313,8 +342,9 @@ class CleanupEmulatorTest {
         assertThat(docs.all()).isEqualTo(shardedData);
     }
 
-    @Test
-    void fourTasksAtOnceCoverEveryDocOnce() throws Exception {
+    @org.junit.jupiter.params.ParameterizedTest(name = "one pass: {0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = { false, true })
+    void fourTasksAtOnceCoverEveryDocOnce(boolean onePass) throws Exception {
         seedMany();
         long single = service().plan(policy(), Shard.ALL).toDelete();
         ExecutorService pool = Executors.newFixedThreadPool(4);
@@ -322,7 +352,7 @@ class CleanupEmulatorTest {
             List<Future<CleanupResult>> results = new ArrayList<>();
             for (int k = 0; k < 4; k++) {
                 Shard shard = new Shard(k, 4);
-                results.add(pool.submit(() -> run(shard)));
+                results.add(pool.submit(() -> onePass ? stream(shard) : run(shard)));
             }
             long deleted = 0;
             long skipped = 0;
