@@ -4,8 +4,9 @@
 #     (firebase-tools), same emulator, same seeded collection (N legacy docs of 30 processors plus their 30
 #     canonical docs), side by side, for N in $SIZES; docs deleted per second of wall-clock time, each
 #     command timed from start to exit (process start-up included for both);
-#  2. memory: peak RSS of the cleanup job (JVM with a fixed -Xmx, so heap growth would show) at
-#     $MEMORY_SIZES legacy docs.
+#  2. memory: peak RSS of the cleanup job at $MEMORY_SIZES legacy docs, on a JVM whose heap is fixed and
+#     touched up front (-Xms = -Xmx = $XMX, -XX:+AlwaysPreTouch): heap expansion cannot blur the figure, and
+#     memory that grew with the collection would show as a higher RSS or an OutOfMemoryError.
 # Usage: src/bench/heartbeat-cleanup/run.sh            (from anywhere; results in src/bench/work/)
 #        SIZES="20000" MEMORY_SIZES="" REPEAT=1 src/bench/heartbeat-cleanup/run.sh   (a quick run)
 set -euo pipefail
@@ -15,7 +16,7 @@ WORK=$ROOT/src/bench/work
 SIZES=${SIZES:-"20000 100000"}
 MEMORY_SIZES=${MEMORY_SIZES-"20000 200000"}
 REPEAT=${REPEAT:-2}
-XMX=${XMX:-256m}
+XMX=${XMX:-128m}
 FIREBASE_TOOLS_VERSION=15.34.2
 mkdir -p "$WORK/node" "$WORK/classes"
 RESULTS=$WORK/heartbeat-cleanup-results.txt
@@ -64,8 +65,19 @@ time_run() {
   echo "$(echo "$t1 - $t0" | bc -l) $((seeded - left)) $left"
 }
 
+# fixed cost of each command (process start, client set-up, one empty pass): the median of 3 runs on an empty collection
+fixed() {
+  local cmd=$1 t=()
+  for _ in 1 2 3; do reset; local t0 t1; t0=$(now); $cmd; t1=$(now); t+=("$(echo "$t1 - $t0" | bc -l)"); done
+  printf '%s\n' "${t[@]}" | sort -n | sed -n 2p
+}
+FIXED_FB=$(fixed firebase_delete)
+FIXED_PO=$(fixed props_ops)
+
 say "heartbeat-cleanup throughput, $(date -u +%FT%TZ), $(nproc) cores, emulator on $HOST, firebase-tools $FIREBASE_TOOLS_VERSION"
-say "(docs/s = docs deleted / wall-clock seconds of the whole command; props-ops keeps the 30 canonical docs)"
+say "(wall: docs deleted / wall-clock seconds of the whole command; steady: the same after subtracting each command's"
+say " fixed cost on an empty collection: firebase $(printf '%.2f' "$FIXED_FB")s, props-ops (JVM, not the native binary) $(printf '%.2f' "$FIXED_PO")s;"
+say " props-ops keeps the 30 canonical docs, firebase deletes them too)"
 for n in $SIZES; do
   for r in $(seq 1 "$REPEAT"); do
     read -r fs fd fl <<<"$(time_run firebase firebase_delete "$n")"
@@ -73,18 +85,20 @@ for n in $SIZES; do
     [ "$fl" = 0 ] || say "!! firebase left $fl docs"
     [ "$pl" = 30 ] || say "!! props-ops left $pl docs (expected the 30 canonical docs)"
     job=$(grep -o 'deleted [0-9,]* docs ([0-9,]* docs/s)' "$WORK/props-ops.out" | head -1 || true)
-    say "$(printf '%7d legacy docs, run %d: firebase %6d docs in %6.2fs = %7.0f docs/s | props-ops %6d docs in %6.2fs = %7.0f docs/s | ratio %.2fx | job: %s' \
-      "$n" "$r" "$fd" "$fs" "$(echo "$fd / $fs" | bc -l)" "$pd" "$ps" "$(echo "$pd / $ps" | bc -l)" \
-      "$(echo "($pd / $ps) / ($fd / $fs)" | bc -l)" "$job")"
+    fw=$(echo "$fd / $fs" | bc -l); pw=$(echo "$pd / $ps" | bc -l)
+    fst=$(echo "$fd / ($fs - $FIXED_FB)" | bc -l); pst=$(echo "$pd / ($ps - $FIXED_PO)" | bc -l)
+    say "$(printf '%7d legacy docs, run %d: firebase %6d in %6.2fs: wall %6.0f/s steady %6.0f/s | props-ops %6d in %6.2fs: wall %6.0f/s steady %6.0f/s | ratio wall %.2fx steady %.2fx' \
+      "$n" "$r" "$fd" "$fs" "$fw" "$fst" "$pd" "$ps" "$pw" "$pst" "$(echo "$pw / $fw" | bc -l)" "$(echo "$pst / $fst" | bc -l)")"
+    say "         props-ops' own report: $job"
   done
 done
 
 if [ -n "$MEMORY_SIZES" ]; then
   say ""
-  say "heartbeat-cleanup peak memory (RSS, /usr/bin/time -v), JVM -Xmx$XMX"
+  say "heartbeat-cleanup peak memory (RSS, /usr/bin/time -v), JVM -Xms$XMX -Xmx$XMX -XX:+AlwaysPreTouch"
   for n in $MEMORY_SIZES; do
     reset; seed "$n" >/dev/null
-    FIRESTORE_EMULATOR_HOST=$HOST /usr/bin/time -v java -Xmx"$XMX" -jar target/quarkus-app/quarkus-run.jar heartbeat-cleanup \
+    FIRESTORE_EMULATOR_HOST=$HOST /usr/bin/time -v java -Xms"$XMX" -Xmx"$XMX" -XX:+AlwaysPreTouch -jar target/quarkus-app/quarkus-run.jar heartbeat-cleanup \
       --execute --yes --min-age 0s --max-deletes 100000000 > "$WORK/props-ops.out" 2> "$WORK/props-ops-mem.err"
     rss=$(grep 'Maximum resident set size' "$WORK/props-ops-mem.err" | awk '{print $NF}')
     secs=$(grep 'Elapsed (wall clock)' "$WORK/props-ops-mem.err" | awk '{print $NF}')
