@@ -29,32 +29,32 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code props-ops heartbeat-cleanup}: plan, then (with --execute) clean the heartbeat collection. */
-@Command(name = "heartbeat-cleanup", sortOptions = false,
+@Command(name = "heartbeat-cleanup", sortOptions = false, mixinStandardHelpOptions = true,
         description = "Remove legacy per-run heartbeat docs (<processor>_<date>_<run_id>), keep one doc per processor "
                 + "(copying the newest legacy doc where it is missing), retire processors silent past --retire-after. "
                 + "A dry run unless --execute.")
 public class HeartbeatCleanupCommand extends OpsCommand {
-    @Option(names = "--collection", paramLabel = "NAME", description = "Heartbeat collection (default: ${ops.heartbeat.collection}).")
+    @Option(names = "--collection", paramLabel = "NAME", description = "Heartbeat collection (default: processor_heartbeats, key ops.heartbeat.collection).")
     String collection;
 
     @Mixin
     ExecuteOptions execute;
 
     @Option(names = "--min-age", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Keep legacy docs written more recently than this: runs in flight (default: ${ops.heartbeat.cleanup.min-age}).")
+            description = "Keep legacy docs written more recently than this: runs in flight (default: 1h, key ops.heartbeat.cleanup.min-age).")
     Duration minAge;
 
     @Option(names = "--retire-after", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Retire (delete) processors silent for longer than this (default: ${ops.heartbeat.cleanup.retire-after}).")
+            description = "Retire (delete) processors silent for longer than this (default: 30d, key ops.heartbeat.cleanup.retire-after).")
     Duration retireAfter;
 
     @Option(names = "--max-deletes", paramLabel = "N",
-            description = "Stop before any delete when the plan deletes more than N docs; exit 3 (default: ${ops.heartbeat.cleanup.max-deletes}).")
+            description = "Stop before any delete when the plan deletes more than N docs; exit 3 (default: 250000, key ops.heartbeat.cleanup.max-deletes).")
     Long maxDeletes;
 
     @Option(names = "--max-ops-per-second", paramLabel = "N",
             description = "Fixed cap on deletes per second across all tasks; 0 = unlimited. Default: on Firestore, 500/s growing "
-                    + "50% every 5 minutes (the 500/50/5 rule) up to ${ops.heartbeat.cleanup.ops-per-second-ceiling}; "
+                    + "50%% every 5 minutes (the 500/50/5 rule) up to 10,000/s (key ops.heartbeat.cleanup.ops-per-second-ceiling); "
                     + "on an emulator, unlimited.")
     Double maxOpsPerSecond;
 

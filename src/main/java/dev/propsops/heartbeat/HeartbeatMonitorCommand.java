@@ -18,19 +18,19 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code props-ops heartbeat-monitor}: read-only health of the heartbeat collection. */
-@Command(name = "heartbeat-monitor", sortOptions = false,
+@Command(name = "heartbeat-monitor", sortOptions = false, mixinStandardHelpOptions = true,
         description = "Read-only heartbeat health: collection size against its bound, state per processor, a 0-100 health "
                 + "score from canonical docs, processors still writing legacy docs.")
 public class HeartbeatMonitorCommand extends OpsCommand {
     @Option(names = "--max-docs", paramLabel = "N",
-            description = "Collection size bound; more docs is a critical finding (default: ${ops.heartbeat.monitor.max-docs}).")
+            description = "Collection size bound; more docs is a critical finding (default: 50, key ops.heartbeat.monitor.max-docs).")
     Long maxDocs;
 
     @Option(names = "--min-score", paramLabel = "S",
-            description = "Health score (0-100) under which the check is critical (default: ${ops.heartbeat.monitor.min-score}).")
+            description = "Health score (0-100) under which the check is critical (default: 70, key ops.heartbeat.monitor.min-score).")
     Integer minScore;
 
-    @Option(names = "--collection", paramLabel = "NAME", description = "Heartbeat collection (default: ${ops.heartbeat.collection}).")
+    @Option(names = "--collection", paramLabel = "NAME", description = "Heartbeat collection (default: processor_heartbeats, key ops.heartbeat.collection).")
     String collection;
 
     @Mixin

@@ -193,6 +193,15 @@ class HeartbeatCleanupCommandTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = { "heartbeat-cleanup", "heartbeat-monitor", "heartbeat", "demo" })
+    void everyHeartbeatJobHasHelpWithItsRealDefaults(String job) {
+        CliDriver.Result r = new CliDriver(factory).run(job, "--help");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.OK);
+        assertThat(r.out()).startsWith("Usage: props-ops " + job).contains("--output", "-h, --help").doesNotContain("null", "${");
+        assertThat(r.err()).doesNotContain("WARN");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = { "--min-age soon", "--retire-after 1h", "--retire-after 12h --min-age 1h", "--max-deletes -1",
             "--collection a/b", "--collection __x__", "--max-ops-per-second -5", "--max-ops-per-second lots", "--output yaml" })
     void badOptionsAreUsageErrors(String args) {

@@ -33,7 +33,7 @@ import picocli.CommandLine.Option;
  * {@code props-ops demo}: the heartbeat incident and its cleanup, told on a private emulator with the
  * real monitor and cleanup services: monitor, cleanup dry run, cleanup, monitor again.
  */
-@Command(name = "demo", sortOptions = false,
+@Command(name = "demo", sortOptions = false, mixinStandardHelpOptions = true,
         description = "The heartbeat story on a private local Firestore emulator: seed a collection like the incident's, "
                 + "then run the real monitor, a cleanup dry run, the cleanup, and the monitor again.")
 public class DemoCommand extends OpsCommand {
