@@ -43,7 +43,7 @@ public final class CleanupPlan {
             plans.put(t.processor(), p);
             if (p.action() != ProcessorPlan.Action.KEEP) {
                 owned += t.legacyOwnedOld();
-                if (p.action() == ProcessorPlan.Action.RETIRE && t.hasCanonical() && tally.shard().owns(t.processor())) {
+                if (p.action() == ProcessorPlan.Action.RETIRE && p.canonicalRetirable() && tally.shard().owns(t.processor())) {
                     owned++;
                 }
             }
@@ -63,8 +63,12 @@ public final class CleanupPlan {
         } else {
             action = ProcessorPlan.Action.MIGRATE;
         }
+        boolean retirable = t.hasCanonical() && t.canonicalIsHeartbeat();
+        if (action == ProcessorPlan.Action.RETIRE && !retirable && t.legacyOld() == 0) {
+            action = ProcessorPlan.Action.KEEP;
+        }
         boolean stillWriting = t.newestLegacyBeat().map(policy::stillRunningOldCode).orElse(false);
-        return new ProcessorPlan(t.processor(), action, t.hasCanonical(), t.canonicalLastSeen(), t.legacy(), t.legacyOld(),
+        return new ProcessorPlan(t.processor(), action, t.hasCanonical(), retirable, t.canonicalLastSeen(), t.legacy(), t.legacyOld(),
                 t.legacyRecent(), t.oldestLegacyBeat(), t.newestLegacyBeat(), t.newestLegacyId(), stillWriting);
     }
 
@@ -86,8 +90,8 @@ public final class CleanupPlan {
         }
         if (c.is(DocKind.CANONICAL)) {
             // re-checked on the doc as it is now: a beat since the scan saves it
-            return p.action() == ProcessorPlan.Action.RETIRE && policy.silentSinceRetireCutoff(doc.lastSeen())
-                    && !policy.writtenRecently(doc.updateTime());
+            return p.action() == ProcessorPlan.Action.RETIRE && evidentlyAHeartbeat(doc)
+                    && policy.silentSinceRetireCutoff(doc.lastSeen()) && !policy.writtenRecently(doc.updateTime());
         }
         if (policy.writtenRecently(doc.updateTime())) {
             return false;
@@ -97,6 +101,14 @@ public final class CleanupPlan {
             case MIGRATE -> canonicalConfirmed.test(p.processor());
             case KEEP -> false;
         };
+    }
+
+    /**
+     * A canonical doc is one whose id has no legacy shape, which a config doc without a
+     * {@code processor_name} also satisfies: only a doc that names itself or carries a heartbeat may be retired.
+     */
+    static boolean evidentlyAHeartbeat(HeartbeatDoc doc) {
+        return doc.id().equals(doc.processorName()) || doc.lastBeat().isPresent();
     }
 
     /** Processors whose newest legacy doc must be copied to the canonical id before their legacy docs go. */

@@ -9,9 +9,12 @@ import java.util.Optional;
  * @param action what happens
  * @param legacyToDelete legacy docs older than --min-age (deleted unless the action is {@link Action#KEEP})
  * @param legacyRecent legacy docs written within --min-age: runs in flight, kept
+ * @param canonicalRetirable its canonical doc is evidently a heartbeat (it names itself or carries a
+ *        {@code last_heartbeat} timestamp); a doc that merely has no legacy shape is never retired
  * @param stillWritingLegacy its newest legacy heartbeat is under 24 hours old: it still runs the old code
  */
-public record ProcessorPlan(String processor, Action action, boolean canonicalPresent, Optional<Instant> canonicalLastSeen,
+public record ProcessorPlan(String processor, Action action, boolean canonicalPresent, boolean canonicalRetirable,
+        Optional<Instant> canonicalLastSeen,
         long legacyDocs, long legacyToDelete, long legacyRecent, Optional<Instant> oldestLegacyBeat,
         Optional<Instant> newestLegacyBeat, Optional<String> newestLegacyId, boolean stillWritingLegacy) {
 
@@ -31,7 +34,7 @@ public record ProcessorPlan(String processor, Action action, boolean canonicalPr
         return switch (action) {
             case KEEP -> 0;
             case DELETE_LEGACY, MIGRATE -> legacyToDelete;
-            case RETIRE -> legacyToDelete + (canonicalPresent ? 1 : 0);
+            case RETIRE -> legacyToDelete + (canonicalRetirable ? 1 : 0);
         };
     }
 

@@ -11,6 +11,7 @@ import java.util.Optional;
 public final class ProcessorTally {
     private final String processor;
     private boolean canonical;
+    private boolean canonicalIsHeartbeat;
     private Instant canonicalLastSeen;
     private long legacy;
     private long legacyRecent;
@@ -25,6 +26,7 @@ public final class ProcessorTally {
 
     void addCanonical(HeartbeatDoc doc) {
         canonical = true;
+        canonicalIsHeartbeat = CleanupPlan.evidentlyAHeartbeat(doc);
         canonicalLastSeen = doc.lastSeen();
     }
 
@@ -53,6 +55,11 @@ public final class ProcessorTally {
 
     public boolean hasCanonical() {
         return canonical;
+    }
+
+    /** Its canonical doc names itself or carries a heartbeat: only such a doc may be retired. */
+    public boolean canonicalIsHeartbeat() {
+        return canonicalIsHeartbeat;
     }
 
     public Optional<Instant> canonicalLastSeen() {

@@ -139,6 +139,31 @@ class CleanupPlanTest {
     }
 
     @Test
+    void aDocThatOnlyLacksALegacyShapeIsNeverRetired() {
+        // a config doc: no processor_name, no last_heartbeat, untouched for 60 days
+        HeartbeatDoc config = new HeartbeatDoc("dashboard-config", null, null, NOW.minus(D.multipliedBy(60)));
+        // a heartbeat doc that lost its last_heartbeat but names itself: a heartbeat, retired
+        HeartbeatDoc named = new HeartbeatDoc("old-job", "old-job", null, NOW.minus(D.multipliedBy(60)));
+        // no name but a heartbeat: retired
+        HeartbeatDoc beating = doc("older-job", null, D.multipliedBy(60));
+        CleanupPlan plan = plan(Shard.ALL, List.of(config, named, beating));
+        assertThat(plan.processors().get("dashboard-config").action()).isEqualTo(ProcessorPlan.Action.KEEP);
+        assertThat(deletes(plan, config, true)).isFalse();
+        assertThat(plan.processors().get("old-job").action()).isEqualTo(ProcessorPlan.Action.RETIRE);
+        assertThat(deletes(plan, named, true)).isTrue();
+        assertThat(deletes(plan, beating, true)).isTrue();
+        assertThat(plan.toDelete()).isEqualTo(2);
+
+        // with old legacy docs of its own it is retired for them, but the doc itself stays
+        HeartbeatDoc legacy = doc("dashboard-config_2025-11-01_r", "dashboard-config", D.multipliedBy(90));
+        CleanupPlan withLegacy = plan(Shard.ALL, List.of(config, legacy));
+        assertThat(withLegacy.processors().get("dashboard-config").action()).isEqualTo(ProcessorPlan.Action.RETIRE);
+        assertThat(withLegacy.toDelete()).isEqualTo(1);
+        assertThat(deletes(withLegacy, config, true)).isFalse();
+        assertThat(deletes(withLegacy, legacy, true)).isTrue();
+    }
+
+    @Test
     void policyRefusesARetirementShorterThanTheMinimumAge() {
         assertThatThrownBy(() -> CleanupPolicy.of(NOW, Duration.ofDays(2), Duration.ofDays(1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--retire-after");
