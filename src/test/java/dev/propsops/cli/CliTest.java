@@ -116,13 +116,4 @@ class CliTest {
         assertThat(last.path("message").asText()).contains("127.0.0.1:1");
         assertThat(last.path("fix").asText()).isNotBlank();
     }
-
-    @ParameterizedTest
-    @ValueSource(strings = { "heartbeat-cleanup", "heartbeat-monitor", "demo" })
-    void placeholdersSayNotImplementedAndExitTwo(String job) {
-        // remove a job from this list when its issue lands; delete the test with NotImplementedCommand
-        CliDriver.Result r = new CliDriver(factory).run(job);
-        assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE);
-        assertThat(r.err()).contains(job + ": not implemented yet");
-    }
 }
