@@ -19,6 +19,7 @@ public final class TcpProxy implements AutoCloseable {
     private final int targetPort;
     private final int port;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
     private volatile ServerSocket server;
 
     public TcpProxy(int targetPort) throws IOException {
@@ -31,6 +32,11 @@ public final class TcpProxy implements AutoCloseable {
 
     public String hostPort() {
         return "127.0.0.1:" + port;
+    }
+
+    /** Connections accepted so far: a client that had to reconnect shows as more than one. */
+    public int connections() {
+        return connections.get();
     }
 
     public synchronized void restore() throws IOException {
@@ -58,6 +64,7 @@ public final class TcpProxy implements AutoCloseable {
         while (!s.isClosed()) {
             try {
                 Socket client = s.accept();
+                connections.incrementAndGet();
                 Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
                 sockets.add(client);
                 sockets.add(upstream);

@@ -16,7 +16,7 @@ public record CleanupTuning(int pageSize, int batchSize, int concurrency, int ma
     }
 
     public static CleanupTuning defaults() {
-        return new CleanupTuning(20_000, 1_000, 8, 6, Duration.ofMillis(250), Duration.ofSeconds(8));
+        return new CleanupTuning(1_000_000, 1_000, 8, 6, Duration.ofMillis(250), Duration.ofSeconds(8));
     }
 
     /**

@@ -1,13 +1,10 @@
 package dev.propsops.heartbeat.cleanup;
 
-import com.google.api.core.ApiFuture;
 import com.google.cloud.firestore.CollectionReference;
 import com.google.cloud.firestore.DocumentSnapshot;
 import com.google.cloud.firestore.FieldPath;
 import com.google.cloud.firestore.Firestore;
 import com.google.cloud.firestore.Query;
-import com.google.cloud.firestore.QueryDocumentSnapshot;
-import com.google.cloud.firestore.QuerySnapshot;
 import dev.propsops.cli.StoreException;
 import dev.propsops.gcp.FirestoreTarget;
 import dev.propsops.heartbeat.FirestoreDocs;
@@ -15,7 +12,6 @@ import dev.propsops.heartbeat.FirestoreErrors;
 import dev.propsops.heartbeat.HeartbeatFields;
 import dev.propsops.heartbeat.docs.HeartbeatDoc;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -49,14 +45,13 @@ public final class FirestoreCleanupStore implements CleanupStore {
 
     @Override
     public void scan(Consumer<HeartbeatDoc> each) {
-        Query base = fields().limit(tuning.pageSize());
-        pages(base, base, each);
+        streaming().run(fields(), fields(), each);
     }
 
     @Override
     public void scan(IdRange range, Consumer<HeartbeatDoc> each) {
-        Query base = fields().endAt(collection.document(range.last())).limit(tuning.pageSize());
-        pages(base, base.startAt(collection.document(range.first())), each);
+        Query base = fields().endAt(collection.document(range.last()));
+        streaming().run(base, base.startAt(collection.document(range.first())), each);
     }
 
     /** Keys plus the two fields the rules need, in id order. */
@@ -64,18 +59,8 @@ public final class FirestoreCleanupStore implements CleanupStore {
         return collection.select(HeartbeatFields.PROCESSOR_NAME, HeartbeatFields.LAST_HEARTBEAT).orderBy(FieldPath.documentId());
     }
 
-    /** Large pages (~7x faster than pages of 500), the next one requested before this one is worked through. */
-    private void pages(Query base, Query first, Consumer<HeartbeatDoc> each) {
-        ApiFuture<QuerySnapshot> next = first.get();
-        while (next != null) {
-            ApiFuture<QuerySnapshot> current = next;
-            List<QueryDocumentSnapshot> docs = call("scan " + collection.getId(), current::get).getDocuments();
-            // ask for the next page before working through this one: the store and the classifier overlap
-            next = docs.size() < tuning.pageSize() ? null : base.startAfter(docs.get(docs.size() - 1)).get();
-            for (QueryDocumentSnapshot d : docs) {
-                each.accept(FirestoreDocs.toHeartbeatDoc(d));
-            }
-        }
+    private StreamingScan streaming() {
+        return new StreamingScan(collection, tuning, cause -> failure("scan " + collection.getId(), cause));
     }
 
     @Override
