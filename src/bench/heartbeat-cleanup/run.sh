@@ -17,6 +17,12 @@ SIZES=${SIZES:-"20000 100000"}
 MEMORY_SIZES=${MEMORY_SIZES-"20000 200000"}
 REPEAT=${REPEAT:-2}
 XMX=${XMX:-128m}
+# props-ops runs here as the JVM jar (the native binary cannot be built on these machines). Its production form
+# is a native binary: no JIT and millisecond start-up. The closest JVM stand-in for a short CLI run is the C1
+# compiler only (no C2 compilation threads competing with the emulator for the 2 cores) and the serial GC; the
+# JVM's defaults are measured too (PROPS_OPS_DEFAULT_JVM=0 skips them).
+CLI_JVM_OPTS=${CLI_JVM_OPTS:-"-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"}
+PROPS_OPS_DEFAULT_JVM=${PROPS_OPS_DEFAULT_JVM:-1}
 FIREBASE_TOOLS_VERSION=15.34.2
 mkdir -p "$WORK/node" "$WORK/classes"
 RESULTS=$WORK/heartbeat-cleanup-results.txt
@@ -48,10 +54,13 @@ count() { java -cp "$CP:$WORK/classes" Seed count "$HOST" 2>/dev/null; }
 reset() { curl -sf -X DELETE "http://$HOST/emulator/v1/projects/demo-props-ops/databases/(default)/documents" >/dev/null; }
 now()   { date +%s.%N; }
 
-props_ops() {
-  FIRESTORE_EMULATOR_HOST=$HOST java -jar target/quarkus-app/quarkus-run.jar heartbeat-cleanup \
+props_ops_with() {
+  # shellcheck disable=SC2086 # the JVM options are words
+  FIRESTORE_EMULATOR_HOST=$HOST java $1 -jar target/quarkus-app/quarkus-run.jar heartbeat-cleanup \
     --execute --yes --min-age 0s --max-deletes 100000000 > "$WORK/props-ops.out" 2> "$WORK/props-ops.err"
 }
+props_ops() { props_ops_with "$CLI_JVM_OPTS"; }
+props_ops_default_jvm() { props_ops_with ""; }
 firebase_delete() {
   (cd "$WORK/node" && FIREBASE_TOKEN=owner FIRESTORE_EMULATOR_HOST=$HOST node_modules/.bin/firebase \
     firestore:delete processor_heartbeats --recursive --project demo-props-ops --force > "$WORK/firebase.out" 2>&1) || true
@@ -73,23 +82,37 @@ fixed() {
 }
 FIXED_FB=$(fixed firebase_delete)
 FIXED_PO=$(fixed props_ops)
+FIXED_PD=$FIXED_PO
+[ "$PROPS_OPS_DEFAULT_JVM" = 1 ] && FIXED_PD=$(fixed props_ops_default_jvm)
 
 say "heartbeat-cleanup throughput, $(date -u +%FT%TZ), $(nproc) cores, emulator on $HOST, firebase-tools $FIREBASE_TOOLS_VERSION"
 say "(wall: docs deleted / wall-clock seconds of the whole command; steady: the same after subtracting each command's"
-say " fixed cost on an empty collection: firebase $(printf '%.2f' "$FIXED_FB")s, props-ops (JVM, not the native binary) $(printf '%.2f' "$FIXED_PO")s;"
-say " props-ops keeps the 30 canonical docs, firebase deletes them too)"
+say " fixed cost on an empty collection: firebase $(printf '%.2f' "$FIXED_FB")s, props-ops $(printf '%.2f' "$FIXED_PO")s on a JVM"
+say " with $CLI_JVM_OPTS, $(printf '%.2f' "$FIXED_PD")s with the JVM's defaults; props-ops keeps the 30 canonical docs,"
+say " firebase deletes them too)"
+
+# one_tool NAME COMMAND FIXED N FIREBASE_SECONDS FIREBASE_DELETED -> one line comparing COMMAND with firebase
+one_tool() {
+  local name=$1 cmd=$2 fixed_cost=$3 n=$4 fs=$5 fd=$6 ps pd pl
+  read -r ps pd pl <<<"$(time_run "$name" "$cmd" "$n")"
+  [ "$pl" = 30 ] || say "!! $name left $pl docs (expected the 30 canonical docs)"
+  local fw pw fst pst
+  fw=$(echo "$fd / $fs" | bc -l); pw=$(echo "$pd / $ps" | bc -l)
+  fst=$(echo "$fd / ($fs - $FIXED_FB)" | bc -l); pst=$(echo "$pd / ($ps - $fixed_cost)" | bc -l)
+  say "$(printf '   %-24s %6d in %6.2fs: wall %6.0f/s steady %6.0f/s | ratio to firebase: wall %.2fx steady %.2fx' \
+    "$name" "$pd" "$ps" "$pw" "$pst" "$(echo "$pw / $fw" | bc -l)" "$(echo "$pst / $fst" | bc -l)")"
+}
+
 for n in $SIZES; do
   for r in $(seq 1 "$REPEAT"); do
     read -r fs fd fl <<<"$(time_run firebase firebase_delete "$n")"
-    read -r ps pd pl <<<"$(time_run props-ops props_ops "$n")"
     [ "$fl" = 0 ] || say "!! firebase left $fl docs"
-    [ "$pl" = 30 ] || say "!! props-ops left $pl docs (expected the 30 canonical docs)"
-    job=$(grep -o 'deleted [0-9,]* docs ([0-9,]* docs/s)' "$WORK/props-ops.out" | head -1 || true)
-    fw=$(echo "$fd / $fs" | bc -l); pw=$(echo "$pd / $ps" | bc -l)
-    fst=$(echo "$fd / ($fs - $FIXED_FB)" | bc -l); pst=$(echo "$pd / ($ps - $FIXED_PO)" | bc -l)
-    say "$(printf '%7d legacy docs, run %d: firebase %6d in %6.2fs: wall %6.0f/s steady %6.0f/s | props-ops %6d in %6.2fs: wall %6.0f/s steady %6.0f/s | ratio wall %.2fx steady %.2fx' \
-      "$n" "$r" "$fd" "$fs" "$fw" "$fst" "$pd" "$ps" "$pw" "$pst" "$(echo "$pw / $fw" | bc -l)" "$(echo "$pst / $fst" | bc -l)")"
-    say "         props-ops' own report: $job"
+    say "$(printf '%7d legacy docs, run %d: firebase %6d in %6.2fs: wall %6.0f/s steady %6.0f/s' \
+      "$n" "$r" "$fd" "$fs" "$(echo "$fd / $fs" | bc -l)" "$(echo "$fd / ($fs - $FIXED_FB)" | bc -l)")"
+    one_tool "props-ops (CLI JVM)" props_ops "$FIXED_PO" "$n" "$fs" "$fd"
+    if [ "$PROPS_OPS_DEFAULT_JVM" = 1 ]; then
+      one_tool "props-ops (default JVM)" props_ops_default_jvm "$FIXED_PD" "$n" "$fs" "$fd"
+    fi
   done
 done
 
