@@ -136,7 +136,7 @@ public class HeartbeatCleanupCommand extends OpsCommand {
 
     private int finish(Invocation invocation, CleanupReport report, int code) {
         if (output.json()) {
-            invocation.out().println(Json.pretty(report.toJson()));
+            Json.print(invocation, report.toJson());
         }
         if (!report.plan().stillWritingLegacy().isEmpty()) {
             invocation.log().warn("deploy the heartbeat fix to " + String.join(", ", report.plan().stillWritingLegacy())

@@ -80,7 +80,7 @@ public class HeartbeatCommand extends OpsCommand {
             doc.put("status", beat.status().name());
             doc.put("new_run", result.newRun());
             doc.put("target", session.target().describe());
-            invocation.out().println(Json.pretty(doc));
+            Json.print(invocation, doc);
         } else {
             invocation.out().printf("heartbeat %s: %s%s -> %s on %s%n", beat.processor(), beat.status().name(),
                     result.newRun() ? " (new run started)" : "", result.path(), session.target().describe());

@@ -60,7 +60,7 @@ public class HeartbeatMonitorCommand extends OpsCommand {
             MonitorReport report = new MonitorService(new FirestoreMonitorStore(session.client(), coll))
                     .check(invocation.clock().instant(), limits);
             if (output.json()) {
-                invocation.out().println(Json.pretty(report.toJson()));
+                Json.print(invocation, report.toJson());
             } else {
                 report.print(invocation.out());
             }
