@@ -19,6 +19,11 @@ public class ExecuteOptions {
         return execute;
     }
 
+    /** {@code --yes}: act without a prompt. */
+    public boolean yes() {
+        return yes;
+    }
+
     /**
      * Refuses, before any work, an {@code --execute} that could never be confirmed: without a terminal to
      * ask and without {@code --yes}.

@@ -13,6 +13,25 @@ public final class DocumentIds {
     private DocumentIds() {
     }
 
+    /**
+     * Orders ids as Firestore orders document names: by Unicode code point (UTF-8 byte order), which differs
+     * from {@link String#compareTo} for characters beyond U+FFFF.
+     */
+    public static int compare(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int ca = a.codePointAt(i);
+            int cb = b.codePointAt(j);
+            if (ca != cb) {
+                return Integer.compare(ca, cb);
+            }
+            i += Character.charCount(ca);
+            j += Character.charCount(cb);
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
+    }
+
     /** The rule {@code id} breaks, or empty when it is a valid document id. */
     public static Optional<String> violation(String id) {
         if (id == null || id.isEmpty()) {

@@ -20,7 +20,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code props-ops heartbeat}: writes or refreshes one processor's heartbeat document. */
-@Command(name = "heartbeat", sortOptions = false,
+@Command(name = "heartbeat", sortOptions = false, mixinStandardHelpOptions = true,
         description = "Write or refresh one processor's heartbeat doc (id = processor name, one doc per processor).")
 public class HeartbeatCommand extends OpsCommand {
     @Option(names = "--processor", required = true, paramLabel = "NAME",
@@ -44,7 +44,7 @@ public class HeartbeatCommand extends OpsCommand {
             description = "How often this processor beats (e.g. 26h, 15m); the monitor calls it late after that.")
     Duration expectedInterval;
 
-    @Option(names = "--collection", paramLabel = "NAME", description = "Heartbeat collection (default: ${ops.heartbeat.collection}).")
+    @Option(names = "--collection", paramLabel = "NAME", description = "Heartbeat collection (default: processor_heartbeats, key ops.heartbeat.collection).")
     String collection;
 
     @Mixin
@@ -80,7 +80,7 @@ public class HeartbeatCommand extends OpsCommand {
             doc.put("status", beat.status().name());
             doc.put("new_run", result.newRun());
             doc.put("target", session.target().describe());
-            invocation.out().println(Json.pretty(doc));
+            Json.print(invocation, doc);
         } else {
             invocation.out().printf("heartbeat %s: %s%s -> %s on %s%n", beat.processor(), beat.status().name(),
                     result.newRun() ? " (new run started)" : "", result.path(), session.target().describe());

@@ -1,9 +1,83 @@
 package dev.propsops.heartbeat;
 
-import dev.propsops.cli.NotImplementedCommand;
+import dev.propsops.cli.FailOnOptions;
+import dev.propsops.cli.Invocation;
+import dev.propsops.cli.Json;
+import dev.propsops.cli.OpsCommand;
+import dev.propsops.cli.OpsException;
+import dev.propsops.cli.OutputOptions;
+import dev.propsops.gcp.FirestoreOptionsMixin;
+import dev.propsops.gcp.FirestoreSession;
+import dev.propsops.gcp.GcpConfig;
+import dev.propsops.heartbeat.monitor.FirestoreMonitorStore;
+import dev.propsops.heartbeat.monitor.MonitorReport;
+import dev.propsops.heartbeat.monitor.MonitorService;
+import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-/** Placeholder until its issue lands: exits 2 with "not implemented yet". */
-@Command(name = "heartbeat-monitor", description = "Read-only heartbeat health: collection size, freshness, score (not implemented yet).")
-public class HeartbeatMonitorCommand extends NotImplementedCommand {
+/** {@code props-ops heartbeat-monitor}: read-only health of the heartbeat collection. */
+@Command(name = "heartbeat-monitor", sortOptions = false, mixinStandardHelpOptions = true,
+        description = "Read-only heartbeat health: collection size against its bound, state per processor, a 0-100 health "
+                + "score from canonical docs, processors still writing legacy docs.")
+public class HeartbeatMonitorCommand extends OpsCommand {
+    @Option(names = "--max-docs", paramLabel = "N",
+            description = "Collection size bound; more docs is a critical finding (default: 50, key ops.heartbeat.monitor.max-docs).")
+    Long maxDocs;
+
+    @Option(names = "--min-score", paramLabel = "S",
+            description = "Health score (0-100) under which the check is critical (default: 70, key ops.heartbeat.monitor.min-score).")
+    Integer minScore;
+
+    @Option(names = "--collection", paramLabel = "NAME", description = "Heartbeat collection (default: processor_heartbeats, key ops.heartbeat.collection).")
+    String collection;
+
+    @Mixin
+    FailOnOptions failOn;
+
+    @Mixin
+    FirestoreOptionsMixin firestore;
+
+    @Mixin
+    OutputOptions output;
+
+    @Inject
+    GcpConfig gcp;
+
+    @Inject
+    HeartbeatConfig config;
+
+    @Override
+    protected int execute(Invocation invocation) {
+        MonitorService.Limits limits = limits();
+        String coll = CollectionNames.check(collection != null ? collection : config.collection());
+        try (FirestoreSession session = firestore.open(gcp, invocation)) {
+            if (session.target().onEmulator()) {
+                // reads cost nothing there, and its cursor queries are linear: skipping legacy blocks would be slow
+                limits = limits.withFullReadLimit(Long.MAX_VALUE);
+            }
+            MonitorReport report = new MonitorService(new FirestoreMonitorStore(session.client(), coll))
+                    .check(invocation.clock().instant(), limits);
+            if (output.json()) {
+                Json.print(invocation, report.toJson());
+            } else {
+                report.print(invocation.out());
+            }
+            return failOn.exitCodeFor(report.worst());
+        }
+    }
+
+    private MonitorService.Limits limits() {
+        long bound = maxDocs != null ? maxDocs : config.monitor().maxDocs();
+        int score = minScore != null ? minScore : config.monitor().minScore();
+        if (bound < 1) {
+            throw OpsException.usage("--max-docs must be at least 1, was " + bound);
+        }
+        if (score < 0 || score > 100) {
+            throw OpsException.usage("--min-score must be between 0 and 100, was " + score);
+        }
+        return new MonitorService.Limits(bound, score, config.defaultExpectedInterval(), config.monitor().legacyWindow(),
+                config.monitor().fullReadLimit());
+    }
 }

@@ -117,12 +117,16 @@ class CliTest {
         assertThat(last.path("fix").asText()).isNotBlank();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = { "heartbeat-cleanup", "heartbeat-monitor", "demo" })
-    void placeholdersSayNotImplementedAndExitTwo(String job) {
-        // remove a job from this list when its issue lands; delete the test with NotImplementedCommand
-        CliDriver.Result r = new CliDriver(factory).run(job);
-        assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE);
-        assertThat(r.err()).contains(job + ": not implemented yet");
+    @Test
+    void onCloudRunTheJsonReportIsOneLineSoCloudLoggingKeepsItAsOneEntry() throws Exception {
+        String inventory = java.nio.file.Path.of("src/test/resources/staging/nba_raw-tables.json").toAbsolutePath().toString();
+        CliDriver.Result local = new CliDriver(factory).run("staging-prune", "--sport", "nba", "--inventory", inventory, "--output", "json");
+        CliDriver.Result cloudRun = new CliDriver(factory).env("CLOUD_RUN_JOB", "props-ops-nba-staging-prune")
+                .run("staging-prune", "--sport", "nba", "--inventory", inventory, "--output", "json");
+        assertThat(local.exitCode()).as(local.toString()).isZero();
+        assertThat(cloudRun.exitCode()).as(cloudRun.toString()).isZero();
+        assertThat(local.out().strip().lines().count()).isGreaterThan(1);
+        assertThat(cloudRun.out().strip().lines().count()).isEqualTo(1);
+        assertThat(Json.mapper().readTree(cloudRun.out())).isEqualTo(Json.mapper().readTree(local.out()));
     }
 }
