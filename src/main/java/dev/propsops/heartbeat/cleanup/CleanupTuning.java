@@ -1,5 +1,6 @@
 package dev.propsops.heartbeat.cleanup;
 
+import dev.propsops.heartbeat.StreamingScan;
 import java.time.Duration;
 
 /**
@@ -31,10 +32,13 @@ public record CleanupTuning(int pageSize, int batchSize, int concurrency, int ma
         return new CleanupTuning(pageSize, paced, concurrency, maxAttempts, initialBackoff, maxBackoff);
     }
 
+    /** How the scan pages and retries a cut stream: the same page size, attempts and backoff. */
+    public StreamingScan.Settings scan() {
+        return new StreamingScan.Settings(pageSize, maxAttempts, initialBackoff, maxBackoff);
+    }
+
     /** The pause before attempt {@code attempt} (2, 3, ...): exponential, capped, with jitter. */
     public Duration backoff(int attempt, double jitter) {
-        double base = initialBackoff.toMillis() * Math.pow(2, Math.max(0, attempt - 2));
-        double capped = Math.min(base, maxBackoff.toMillis());
-        return Duration.ofMillis((long) (capped * (0.5 + jitter / 2)));
+        return scan().backoff(attempt, jitter);
     }
 }

@@ -5,10 +5,10 @@ import com.google.cloud.firestore.DocumentSnapshot;
 import com.google.cloud.firestore.FieldPath;
 import com.google.cloud.firestore.Firestore;
 import com.google.cloud.firestore.Query;
-import dev.propsops.cli.StoreException;
-import dev.propsops.gcp.FirestoreTarget;
 import dev.propsops.heartbeat.FirestoreDocs;
 import dev.propsops.heartbeat.FirestoreErrors;
+import dev.propsops.heartbeat.HeartbeatCollection;
+import dev.propsops.heartbeat.StreamingScan;
 import dev.propsops.heartbeat.HeartbeatFields;
 import dev.propsops.heartbeat.docs.HeartbeatDoc;
 import java.util.HashMap;
@@ -23,24 +23,24 @@ public final class FirestoreCleanupStore implements CleanupStore {
     /** Reads, creates and deletes documents. */
     public static final String ROLE = "roles/datastore.user";
 
-    private final Firestore db;
+    private final HeartbeatCollection heartbeats;
     private final CollectionReference collection;
     private final CleanupTuning tuning;
 
     public FirestoreCleanupStore(Firestore db, String collection, CleanupTuning tuning) {
-        this.db = db;
-        this.collection = db.collection(collection);
+        this.heartbeats = new HeartbeatCollection(db, collection, ROLE);
+        this.collection = heartbeats.ref();
         this.tuning = tuning;
     }
 
     @Override
     public String describe() {
-        return "collection " + collection.getId() + " in " + FirestoreTarget.of(db).describe();
+        return heartbeats.describe();
     }
 
     @Override
     public long count() {
-        return call("count the documents of " + collection.getId(), () -> collection.count().get().get().getCount());
+        return heartbeats.count();
     }
 
     @Override
@@ -59,13 +59,13 @@ public final class FirestoreCleanupStore implements CleanupStore {
         return collection.select(HeartbeatFields.PROCESSOR_NAME, HeartbeatFields.LAST_HEARTBEAT).orderBy(FieldPath.documentId());
     }
 
-    private StreamingScan streaming() {
-        return new StreamingScan(collection, tuning, cause -> failure("scan " + collection.getId(), cause));
+    private StreamingScan<HeartbeatDoc> streaming() {
+        return new StreamingScan<>(heartbeats, tuning.scan(), FirestoreDocs::toHeartbeatDoc, HeartbeatDoc::id);
     }
 
     @Override
     public Optional<Map<String, Object>> read(String id) {
-        DocumentSnapshot s = call("read " + collection.getId() + "/" + id, () -> collection.document(id).get().get());
+        DocumentSnapshot s = heartbeats.call("read " + collection.getId() + "/" + id, () -> collection.document(id).get().get());
         return s.exists() ? Optional.of(new HashMap<>(s.getData())) : Optional.empty();
     }
 
@@ -78,35 +78,16 @@ public final class FirestoreCleanupStore implements CleanupStore {
             if (FirestoreErrors.isAlreadyExists(e)) {
                 return false;
             }
-            throw failure("create " + collection.getId() + "/" + id, e.getCause());
+            throw heartbeats.failure("create " + collection.getId() + "/" + id, e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw failure("create " + collection.getId() + "/" + id, e);
+            throw heartbeats.failure("create " + collection.getId() + "/" + id, e);
         }
     }
 
     @Override
     public Deleter deleter(RateLimiter limiter, LongConsumer onDone) {
-        return new FirestoreDeleter(db, collection, tuning, limiter, onDone,
-                cause -> failure("delete documents of " + collection.getId(), cause));
-    }
-
-    private <T> T call(String operation, FirestoreCall<T> call) {
-        try {
-            return call.get();
-        } catch (ExecutionException e) {
-            throw failure(operation, e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw failure(operation, e);
-        }
-    }
-
-    private StoreException failure(String operation, Throwable cause) {
-        return new StoreException(operation, FirestoreTarget.of(db).describe(), ROLE, cause);
-    }
-
-    private interface FirestoreCall<T> {
-        T get() throws ExecutionException, InterruptedException;
+        return new FirestoreDeleter(heartbeats.db(), collection, tuning, limiter, onDone,
+                cause -> heartbeats.failure("delete documents of " + collection.getId(), cause));
     }
 }

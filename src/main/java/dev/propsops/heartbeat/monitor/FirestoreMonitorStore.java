@@ -1,23 +1,24 @@
 package dev.propsops.heartbeat.monitor;
 
 import com.google.cloud.firestore.CollectionReference;
+import com.google.cloud.firestore.DocumentSnapshot;
 import com.google.cloud.firestore.FieldPath;
 import com.google.cloud.firestore.Firestore;
 import com.google.cloud.firestore.Query;
 import com.google.cloud.firestore.QueryDocumentSnapshot;
-import dev.propsops.cli.StoreException;
-import dev.propsops.gcp.FirestoreTarget;
 import dev.propsops.heartbeat.DocumentIds;
 import dev.propsops.heartbeat.FirestoreDocs;
+import dev.propsops.heartbeat.HeartbeatCollection;
+import dev.propsops.heartbeat.StreamingScan;
 import dev.propsops.heartbeat.HeartbeatFields;
 import dev.propsops.heartbeat.docs.Classification;
 import dev.propsops.heartbeat.docs.Classifier;
 import dev.propsops.heartbeat.docs.DocKind;
 import dev.propsops.heartbeat.docs.HeartbeatDoc;
 import dev.propsops.heartbeat.docs.LegacyId;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -28,42 +29,36 @@ public final class FirestoreMonitorStore implements MonitorStore {
     /** Sorts after every character of a document id (U+10FFFF), for "the end of this id prefix". */
     static final String AFTER_EVERYTHING = "\uDBFF\uDFFF";
     private static final int MAX_PAGE = 1_000;
-    /** Whole-collection reads: large pages are several times faster than small ones. */
-    private static final int FULL_READ_PAGE = 5_000;
+    /** Whole-collection reads, only of small collections: one streamed query, a few quick retries. */
+    private static final StreamingScan.Settings FULL_READ = new StreamingScan.Settings(1_000_000, 3,
+            Duration.ofMillis(250), Duration.ofSeconds(2));
 
-    private final Firestore db;
+    private final HeartbeatCollection heartbeats;
     private final CollectionReference collection;
     private final AtomicLong read = new AtomicLong();
 
     public FirestoreMonitorStore(Firestore db, String collection) {
-        this.db = db;
-        this.collection = db.collection(collection);
+        this.heartbeats = new HeartbeatCollection(db, collection, ROLE);
+        this.collection = heartbeats.ref();
     }
 
     @Override
     public String describe() {
-        return "collection " + collection.getId() + " in " + FirestoreTarget.of(db).describe();
+        return heartbeats.describe();
     }
 
     @Override
     public long count() {
-        return call("count the documents of " + collection.getId(), () -> collection.count().get().get().getCount());
+        return heartbeats.count();
     }
 
     @Override
     public void scanAll(Consumer<MonitorDoc> each) {
-        Query base = monitorFields().limit(FULL_READ_PAGE);
-        Query page = base;
-        while (true) {
-            Query q = page;
-            List<QueryDocumentSnapshot> docs = call("read " + collection.getId(), () -> q.get().get()).getDocuments();
-            read.addAndGet(docs.size());
-            docs.forEach(d -> each.accept(toMonitorDoc(d)));
-            if (docs.size() < FULL_READ_PAGE) {
-                return;
-            }
-            page = base.startAfter(docs.get(docs.size() - 1));
-        }
+        new StreamingScan<>(heartbeats, FULL_READ, FirestoreMonitorStore::toMonitorDoc, (MonitorDoc d) -> d.doc().id())
+                .run(monitorFields(), monitorFields(), d -> {
+                    read.incrementAndGet();
+                    each.accept(d);
+                });
     }
 
     private Query monitorFields() {
@@ -78,7 +73,7 @@ public final class FirestoreMonitorStore implements MonitorStore {
         int limit = 64;
         while (true) {
             Query q = (cursor == null ? base : base.startAfter(collection.document(cursor))).limit(limit);
-            List<QueryDocumentSnapshot> docs = call("read " + collection.getId(), () -> q.get().get()).getDocuments();
+            List<QueryDocumentSnapshot> docs = heartbeats.call("read " + collection.getId(), () -> q.get().get()).getDocuments();
             read.addAndGet(docs.size());
             String jumpTo = null;
             for (QueryDocumentSnapshot d : docs) {
@@ -120,7 +115,7 @@ public final class FirestoreMonitorStore implements MonitorStore {
         Query page = base;
         while (true) {
             Query q = page;
-            List<QueryDocumentSnapshot> docs = call("read " + collection.getId(), () -> q.get().get()).getDocuments();
+            List<QueryDocumentSnapshot> docs = heartbeats.call("read " + collection.getId(), () -> q.get().get()).getDocuments();
             read.addAndGet(docs.size());
             docs.forEach(d -> each.accept(FirestoreDocs.toHeartbeatDoc(d)));
             if (docs.size() < MAX_PAGE) {
@@ -135,23 +130,8 @@ public final class FirestoreMonitorStore implements MonitorStore {
         return read.get();
     }
 
-    private static MonitorDoc toMonitorDoc(QueryDocumentSnapshot d) {
+    private static MonitorDoc toMonitorDoc(DocumentSnapshot d) {
         return new MonitorDoc(FirestoreDocs.toHeartbeatDoc(d), d.get(FirestoreDocs.STATUS),
                 d.get(FirestoreDocs.EXPECTED_INTERVAL_SECONDS));
-    }
-
-    private <T> T call(String operation, FirestoreCall<T> call) {
-        try {
-            return call.get();
-        } catch (ExecutionException e) {
-            throw new StoreException(operation, FirestoreTarget.of(db).describe(), ROLE, e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreException(operation, FirestoreTarget.of(db).describe(), ROLE, e);
-        }
-    }
-
-    private interface FirestoreCall<T> {
-        T get() throws ExecutionException, InterruptedException;
     }
 }
