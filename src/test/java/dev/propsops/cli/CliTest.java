@@ -120,8 +120,10 @@ class CliTest {
     @Test
     void onCloudRunTheJsonReportIsOneLineSoCloudLoggingKeepsItAsOneEntry() throws Exception {
         String inventory = java.nio.file.Path.of("src/test/resources/staging/nba_raw-tables.json").toAbsolutePath().toString();
-        CliDriver.Result local = new CliDriver(factory).run("staging-prune", "--sport", "nba", "--inventory", inventory, "--output", "json");
-        CliDriver.Result cloudRun = new CliDriver(factory).env("CLOUD_RUN_JOB", "props-ops-nba-staging-prune")
+        java.time.Clock clock = java.time.Clock.fixed(java.time.Instant.parse("2026-11-28T12:00:00Z"), java.time.ZoneOffset.UTC);
+        CliDriver.Result local = new CliDriver(factory).clock(clock)
+                .run("staging-prune", "--sport", "nba", "--inventory", inventory, "--output", "json");
+        CliDriver.Result cloudRun = new CliDriver(factory).clock(clock).env("CLOUD_RUN_JOB", "props-ops-nba-staging-prune")
                 .run("staging-prune", "--sport", "nba", "--inventory", inventory, "--output", "json");
         assertThat(local.exitCode()).as(local.toString()).isZero();
         assertThat(cloudRun.exitCode()).as(cloudRun.toString()).isZero();
