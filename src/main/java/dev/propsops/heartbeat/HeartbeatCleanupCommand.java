@@ -8,7 +8,6 @@ import dev.propsops.cli.Json;
 import dev.propsops.cli.OpsCommand;
 import dev.propsops.cli.OpsException;
 import dev.propsops.cli.OutputOptions;
-import dev.propsops.gcp.FirestoreOptionsMixin;
 import dev.propsops.gcp.FirestoreSession;
 import dev.propsops.gcp.GcpConfig;
 import dev.propsops.heartbeat.cleanup.CleanupPlan;
@@ -34,9 +33,6 @@ import picocli.CommandLine.Option;
                 + "(copying the newest legacy doc where it is missing), retire processors silent past --retire-after. "
                 + "A dry run unless --execute.")
 public class HeartbeatCleanupCommand extends OpsCommand {
-    @Option(names = "--collection", paramLabel = "NAME", description = "Heartbeat collection (default: processor_heartbeats, key ops.heartbeat.collection).")
-    String collection;
-
     @Mixin
     ExecuteOptions execute;
 
@@ -59,7 +55,7 @@ public class HeartbeatCleanupCommand extends OpsCommand {
     Double maxOpsPerSecond;
 
     @Mixin
-    FirestoreOptionsMixin firestore;
+    HeartbeatCollectionOptions heartbeats;
 
     @Mixin
     OutputOptions output;
@@ -74,7 +70,7 @@ public class HeartbeatCleanupCommand extends OpsCommand {
     protected int execute(Invocation invocation) {
         execute.checkUsable(invocation);
         HeartbeatConfig.Cleanup c = config.cleanup();
-        String coll = CollectionNames.check(collection != null ? collection : config.collection());
+        String coll = heartbeats.collection(config);
         long cap = positive(maxDeletes != null ? maxDeletes : c.maxDeletes(), "--max-deletes");
         if (maxOpsPerSecond != null && (maxOpsPerSecond < 0 || maxOpsPerSecond.isNaN())) {
             throw OpsException.usage("--max-ops-per-second must be 0 (unlimited) or more, was " + maxOpsPerSecond);
@@ -84,7 +80,7 @@ public class HeartbeatCleanupCommand extends OpsCommand {
         CleanupTuning tuning = new CleanupTuning(c.pageSize(), c.batchSize(), c.concurrency(), c.maxAttempts(),
                 c.initialBackoff(), c.maxBackoff());
 
-        try (FirestoreSession session = firestore.open(gcp, invocation)) {
+        try (FirestoreSession session = heartbeats.open(gcp, invocation)) {
             RateLimit rate = rateLimit(session.target().onEmulator(), c).dividedAmong(shard.count());
             FirestoreCleanupStore store = new FirestoreCleanupStore(session.client(), coll, tuning.pacedBy(rate));
             CleanupService service = new CleanupService(store, invocation);

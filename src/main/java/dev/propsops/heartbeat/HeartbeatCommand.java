@@ -8,7 +8,6 @@ import dev.propsops.cli.Json;
 import dev.propsops.cli.LocalDateConverter;
 import dev.propsops.cli.OpsCommand;
 import dev.propsops.cli.OutputOptions;
-import dev.propsops.gcp.FirestoreOptionsMixin;
 import dev.propsops.gcp.FirestoreSession;
 import dev.propsops.gcp.GcpConfig;
 import jakarta.inject.Inject;
@@ -44,11 +43,8 @@ public class HeartbeatCommand extends OpsCommand {
             description = "How often this processor beats (e.g. 26h, 15m); the monitor calls it late after that.")
     Duration expectedInterval;
 
-    @Option(names = "--collection", paramLabel = "NAME", description = "Heartbeat collection (default: processor_heartbeats, key ops.heartbeat.collection).")
-    String collection;
-
     @Mixin
-    FirestoreOptionsMixin firestore;
+    HeartbeatCollectionOptions heartbeats;
 
     @Mixin
     OutputOptions output;
@@ -64,8 +60,8 @@ public class HeartbeatCommand extends OpsCommand {
         // validated before any connection: an invalid name must never reach Firestore
         Heartbeat beat = new Heartbeat(processor, status, Optional.ofNullable(runId), Optional.ofNullable(dataDate),
                 Optional.ofNullable(message), Optional.ofNullable(expectedInterval));
-        String coll = collection != null ? collection : config.collection();
-        try (FirestoreSession session = firestore.open(gcp, invocation)) {
+        String coll = heartbeats.collection(config);
+        try (FirestoreSession session = heartbeats.open(gcp, invocation)) {
             HeartbeatWriter.BeatResult result = new HeartbeatWriter(session.client(), coll).beat(beat);
             render(invocation, beat, result, session);
         }

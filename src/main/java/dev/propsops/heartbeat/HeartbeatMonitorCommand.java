@@ -6,7 +6,6 @@ import dev.propsops.cli.Json;
 import dev.propsops.cli.OpsCommand;
 import dev.propsops.cli.OpsException;
 import dev.propsops.cli.OutputOptions;
-import dev.propsops.gcp.FirestoreOptionsMixin;
 import dev.propsops.gcp.FirestoreSession;
 import dev.propsops.gcp.GcpConfig;
 import dev.propsops.heartbeat.monitor.FirestoreMonitorStore;
@@ -30,14 +29,11 @@ public class HeartbeatMonitorCommand extends OpsCommand {
             description = "Health score (0-100) under which the check is critical (default: 70, key ops.heartbeat.monitor.min-score).")
     Integer minScore;
 
-    @Option(names = "--collection", paramLabel = "NAME", description = "Heartbeat collection (default: processor_heartbeats, key ops.heartbeat.collection).")
-    String collection;
-
     @Mixin
     FailOnOptions failOn;
 
     @Mixin
-    FirestoreOptionsMixin firestore;
+    HeartbeatCollectionOptions heartbeats;
 
     @Mixin
     OutputOptions output;
@@ -51,8 +47,8 @@ public class HeartbeatMonitorCommand extends OpsCommand {
     @Override
     protected int execute(Invocation invocation) {
         MonitorService.Limits limits = limits();
-        String coll = CollectionNames.check(collection != null ? collection : config.collection());
-        try (FirestoreSession session = firestore.open(gcp, invocation)) {
+        String coll = heartbeats.collection(config);
+        try (FirestoreSession session = heartbeats.open(gcp, invocation)) {
             if (session.target().onEmulator()) {
                 // reads cost nothing there, and its cursor queries are linear: skipping legacy blocks would be slow
                 limits = limits.withFullReadLimit(Long.MAX_VALUE);

@@ -90,6 +90,18 @@ class CliTest {
         assertThat(r.err()).contains("'nba/phase3'", "contains '/'");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = { "heartbeat", "heartbeat-cleanup", "heartbeat-monitor" })
+    void anInvalidCollectionNameIsAUsageErrorBeforeAnyConnection(String job) {
+        String[] args = job.equals("heartbeat")
+                ? new String[] { job, "--processor", "p", "--status", "running", "--collection", "ops/heartbeats" }
+                : new String[] { job, "--collection", "ops/heartbeats" };
+        // the emulator host is unreachable: had the job connected, it would have exited 1
+        CliDriver.Result r = new CliDriver(factory).env("FIRESTORE_EMULATOR_HOST", "127.0.0.1:1").run(args);
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err()).contains("'ops/heartbeats' cannot be a collection name", "contains '/'");
+    }
+
     @Test
     void anInvalidProjectIdIsAUsageError() {
         CliDriver.Result r = new CliDriver(factory).env("FIRESTORE_EMULATOR_HOST", "127.0.0.1:1")
