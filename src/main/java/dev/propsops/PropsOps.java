@@ -12,8 +12,8 @@ import dev.propsops.heartbeat.HeartbeatMonitorCommand;
 import dev.propsops.heartbeat.demo.DemoCommand;
 import dev.propsops.staging.StagingPruneCommand;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The top command: lists the jobs, prints the version, and wires the one error handler. */
 @Command(name = "props-ops", mixinStandardHelpOptions = true, versionProvider = BuildInfo.class,

@@ -1,8 +1,19 @@
 package dev.propsops.drift;
 
+import dev.propsops.cli.ByteSize;
 import dev.propsops.cli.Invocation;
 import dev.propsops.cli.OpsException;
 import dev.propsops.cli.Progress;
+import dev.propsops.drift.findings.DriftEvaluator;
+import dev.propsops.drift.findings.Finding;
+import dev.propsops.drift.findings.OutcomeComparison;
+import dev.propsops.drift.plan.ComparisonPlan;
+import dev.propsops.drift.plan.Period;
+import dev.propsops.drift.query.Skipped;
+import dev.propsops.drift.query.StatsQuery;
+import dev.propsops.drift.report.DriftReport;
+import dev.propsops.drift.season.SeasonCalendar;
+import dev.propsops.drift.stats.Measurements;
 import dev.propsops.sport.Sport;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,7 +36,7 @@ public final class DriftCheck {
             FeatureStatsSource source) {
         List<String> notes = new ArrayList<>(seasonNotes(sport, plan, calendar));
         notes.forEach(n -> invocation.log().warn(n));
-        List<StatsQuery> queries = StatsQuery.plan(configured, plan);
+        List<StatsQuery> queries = configured.queries(plan);
         FeatureStatsSource.Preflight preflight = source.preflight(queries);
         for (Skipped s : preflight.skipped()) {
             invocation.log().warn("skipping " + s.check() + " (" + s.table() + "): " + s.reason());

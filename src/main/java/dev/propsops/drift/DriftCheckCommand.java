@@ -1,5 +1,6 @@
 package dev.propsops.drift;
 
+import dev.propsops.cli.ByteSize;
 import dev.propsops.cli.FailOnOptions;
 import dev.propsops.cli.Invocation;
 import dev.propsops.cli.Json;
@@ -8,8 +9,16 @@ import dev.propsops.cli.OpsCommand;
 import dev.propsops.cli.OpsException;
 import dev.propsops.cli.OutputOptions;
 import dev.propsops.cli.ProjectOptions;
+import dev.propsops.cli.YearMonthConverter;
 import dev.propsops.drift.bigquery.BigQueryStatsSource;
 import dev.propsops.drift.duckdb.DuckDbStatsSource;
+import dev.propsops.drift.plan.Baseline;
+import dev.propsops.drift.plan.ComparisonPlan;
+import dev.propsops.drift.plan.ComparisonPlanner;
+import dev.propsops.drift.report.DriftReport;
+import dev.propsops.drift.report.DriftReportJson;
+import dev.propsops.drift.report.DriftReportText;
+import dev.propsops.drift.season.SeasonCalendar;
 import dev.propsops.gcp.BigQueryConnector;
 import dev.propsops.gcp.BigQueryTarget;
 import dev.propsops.gcp.GcpConfig;

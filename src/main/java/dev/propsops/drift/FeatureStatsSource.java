@@ -1,5 +1,9 @@
 package dev.propsops.drift;
 
+import dev.propsops.drift.query.Skipped;
+import dev.propsops.drift.query.StatsQuery;
+import dev.propsops.drift.query.StatsSql;
+import dev.propsops.drift.stats.Measurements;
 import java.util.List;
 import java.util.OptionalLong;
 

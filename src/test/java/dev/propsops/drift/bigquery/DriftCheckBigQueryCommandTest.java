@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.propsops.cli.ExitCode;
 import dev.propsops.cli.Json;
-import dev.propsops.drift.Baseline;
-import dev.propsops.drift.ComparisonPlan;
-import dev.propsops.drift.ComparisonPlanner;
 import dev.propsops.drift.ConfiguredChecks;
 import dev.propsops.drift.DriftConfig;
-import dev.propsops.drift.StatsQuery;
+import dev.propsops.drift.plan.Baseline;
+import dev.propsops.drift.plan.ComparisonPlan;
+import dev.propsops.drift.plan.ComparisonPlanner;
+import dev.propsops.drift.query.StatsQuery;
 import dev.propsops.drift.testdata.PlatformData;
 import dev.propsops.drift.testdata.StubAnswers;
 import dev.propsops.sport.Sport;
@@ -66,7 +66,7 @@ class DriftCheckBigQueryCommandTest {
         ComparisonPlan plan = ComparisonPlanner.plan(Optional.of(YearMonth.of(2026, 1)), Optional.empty(), Optional.empty(),
                 Baseline.PREVIOUS_SEASON, LocalDate.of(2026, 2, 2));
         try (Connection c = PlatformData.connect(db)) {
-            for (StatsQuery q : StatsQuery.plan(ConfiguredChecks.of(config, Sport.nba), plan)) {
+            for (StatsQuery q : ConfiguredChecks.of(config, Sport.nba).queries(plan)) {
                 StubAnswers.stub(stub, c, q);
             }
         }

@@ -1,9 +1,9 @@
 package dev.propsops.drift.testdata;
 
-import dev.propsops.drift.Dialect;
-import dev.propsops.drift.SqlStatement;
-import dev.propsops.drift.StatsQuery;
-import dev.propsops.drift.StatsSql;
+import dev.propsops.drift.query.Dialect;
+import dev.propsops.drift.query.SqlStatement;
+import dev.propsops.drift.query.StatsQuery;
+import dev.propsops.drift.query.StatsSql;
 import dev.propsops.testing.BigQueryStub;
 import java.sql.Array;
 import java.sql.Connection;

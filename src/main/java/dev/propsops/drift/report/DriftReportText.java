@@ -1,0 +1,111 @@
+package dev.propsops.drift.report;
+
+import dev.propsops.cli.ByteSize;
+import dev.propsops.cli.Severity;
+import dev.propsops.drift.check.Outcome;
+import dev.propsops.drift.findings.Explanations;
+import dev.propsops.drift.findings.Finding;
+import dev.propsops.drift.findings.FindingStatus;
+import dev.propsops.drift.findings.OutcomeComparison;
+import dev.propsops.drift.plan.Comparison;
+import dev.propsops.drift.plan.ComparisonPlan;
+import dev.propsops.drift.plan.Period;
+import dev.propsops.drift.query.Skipped;
+import java.io.PrintWriter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalDouble;
+
+/**
+ * The text report: a header, one line per finding that needs a look (worst first) with its explanation,
+ * the hit rate per month, then a compact table of every feature and month, then the verdict.
+ */
+public final class DriftReportText {
+    private DriftReportText() {
+    }
+
+    public static void render(DriftReport r, Severity failOn, int exitCode, PrintWriter out) {
+        ComparisonPlan plan = r.plan();
+        out.printf("drift-check %s: %s against %s, on %s%n", r.sport(), plan.window().range(), baselineText(plan), r.source());
+        r.bytesScanned().ifPresent(b -> out.printf("BigQuery scanned about %s%n", ByteSize.format(b)));
+        // the lines to read: everything not ok, month-level states once per check (not once per feature)
+        List<Finding> attention = r.findings().stream()
+                .filter(f -> f.status() != FindingStatus.ok)
+                .filter(f -> f.feature().isEmpty() || f.status() == FindingStatus.warn || f.status() == FindingStatus.critical)
+                .sorted(Comparator.comparing((Finding f) -> rank(f.status())))
+                .toList();
+        out.println();
+        if (attention.isEmpty()) {
+            out.println("no drift: every feature and month is within its thresholds");
+        }
+        for (Finding f : attention) {
+            out.printf("%-11s %s%n", f.status().label().toUpperCase(Locale.ROOT), f.explanation());
+        }
+        for (Skipped s : r.skipped()) {
+            out.printf("%-11s %s (%s): %s%n", "SKIPPED", s.check(), s.table(), s.reason());
+        }
+        for (String note : r.notes()) {
+            out.printf("%-11s %s%n", "NOTE", note);
+        }
+        List<OutcomeComparison> graded = r.outcomes().stream().filter(o -> o.current().graded() + o.base().graded() > 0).toList();
+        if (!graded.isEmpty()) {
+            out.println();
+            out.println("hit rate, " + r.outcome().map(Outcome::describe).orElse("outcome") + ":");
+            for (OutcomeComparison o : graded) {
+                out.printf("  %-8s %s -> %s %s  (baseline %s; %,d -> %,d graded)%n", o.month().label(),
+                        o.base().hitRate().map(Explanations::pct).orElse("n/a"), o.current().hitRate().map(Explanations::pct).orElse("n/a"),
+                        o.changePoints().map(p -> "(" + Explanations.points(p) + ")").orElse(""), o.baseline().label(),
+                        o.base().graded(), o.current().graded());
+            }
+        }
+        out.println();
+        table(r.findings(), out);
+        out.println();
+        out.printf("%d critical, %d warn, %d ok, %d bootstrap, %d no-baseline; worst %s, --fail-on %s: exit %d%n",
+                r.count(FindingStatus.critical), r.count(FindingStatus.warn), r.count(FindingStatus.ok),
+                r.count(FindingStatus.bootstrap), r.count(FindingStatus.no_baseline), r.worst(), failOn, exitCode);
+    }
+
+    private static void table(List<Finding> findings, PrintWriter out) {
+        int checkWidth = Math.max(5, findings.stream().mapToInt(f -> f.check().length()).max().orElse(5));
+        int featureWidth = Math.max(7, findings.stream().mapToInt(f -> f.feature().orElse("(rows)").length()).max().orElse(7));
+        String format = "%-" + checkWidth + "s  %-" + featureWidth + "s  %-7s  %-9s  %-16s  %5s  %-15s  %s%n";
+        out.printf(format, "check", "feature", "month", "baseline", "coverage", "psi", "rows/day", "status");
+        for (Finding f : findings) {
+            String coverage = f.current().coverage().isPresent()
+                    ? (f.base().coverage().isPresent() ? Explanations.pct(f.base().coverage().getAsDouble()) + " -> " : "")
+                            + Explanations.pct(f.current().coverage().getAsDouble())
+                    : "";
+            String rows = f.feature().isEmpty()
+                    ? (f.base().rows() > 0 ? Explanations.perDay(f.base().rowsPerDay()) + " -> " : "")
+                            + (f.current().rows() > 0 ? Explanations.perDay(f.current().rowsPerDay()) : "0")
+                    : "";
+            out.printf(format, f.check(), f.feature().orElse("(rows)"), f.month().label(), shortLabel(f.baseline()), coverage,
+                    fmt(f.psi()), rows, f.status().label());
+        }
+    }
+
+    private static String baselineText(ComparisonPlan plan) {
+        List<Period> baselines = plan.comparisons().stream().map(Comparison::baseline).distinct().toList();
+        return plan.baseline() + " (" + (baselines.size() == 1 ? baselines.get(0).range() : plan.baselineRange().range()) + ")";
+    }
+
+    private static String shortLabel(Period p) {
+        return p.label().length() <= 9 ? p.label() : p.start().toString().substring(0, 7) + "+";
+    }
+
+    private static String fmt(OptionalDouble psi) {
+        return psi.isPresent() ? Explanations.psi(psi.getAsDouble()) : "";
+    }
+
+    private static int rank(FindingStatus s) {
+        return switch (s) {
+            case critical -> 0;
+            case warn -> 1;
+            case no_baseline -> 2;
+            case bootstrap -> 3;
+            case ok -> 4;
+        };
+    }
+}
