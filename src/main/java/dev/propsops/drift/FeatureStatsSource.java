@@ -23,6 +23,9 @@ public interface FeatureStatsSource extends AutoCloseable {
 
     Measurements measure(StatsQuery query);
 
+    /** The sport's schedule through the same connection (and, on BigQuery, the same byte budget). */
+    ScheduleSource schedule();
+
     @Override
     void close();
 

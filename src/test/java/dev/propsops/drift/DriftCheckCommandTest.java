@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.propsops.cli.ExitCode;
 import dev.propsops.cli.Json;
-import dev.propsops.drift.testdata.FeatureStoreGenerator;
-import dev.propsops.drift.testdata.PlatformData;
+import dev.propsops.drift.demo.FeatureStoreGenerator;
+import dev.propsops.drift.demo.PlatformData;
 import dev.propsops.testing.CliDriver;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -56,7 +56,8 @@ class DriftCheckCommandTest {
         // 2025-26 with 40% more rows a day and nothing else changed: a warning, no more
         busier = PlatformData.baselineSeason().nba(PlatformData.NBA_2025_26_DATA, PlatformData.NBA_2025_26_END,
                 FeatureStoreGenerator.Shape.of(280, 0.994), 0.74).writeDuckDb(data.resolve("busier.duckdb"));
-        mlb = new PlatformData().mlb(LocalDate.of(2024, 4, 11), LocalDate.of(2024, 9, 29), FeatureStoreGenerator.Shape.of(30, 0.95), 0.55)
+        mlb = new PlatformData().mlbGames(LocalDate.of(2024, 3, 28), LocalDate.of(2024, 9, 29))
+                .mlbGames(LocalDate.of(2025, 3, 27), LocalDate.of(2025, 9, 28)).mlb(LocalDate.of(2024, 4, 11), LocalDate.of(2024, 9, 29), FeatureStoreGenerator.Shape.of(30, 0.95), 0.55)
                 .mlb(LocalDate.of(2025, 4, 10), LocalDate.of(2025, 9, 28), FeatureStoreGenerator.Shape.of(30, 0.95), 0.55)
                 .writeDuckDb(data.resolve("mlb.duckdb"));
     }

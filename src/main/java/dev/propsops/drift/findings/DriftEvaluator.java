@@ -17,8 +17,8 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * Judges measurements against their baselines: the month-level states first (no rows, bootstrap, no
- * baseline), then rows per game day, then per feature the coverage drop and the distribution shift (PSI),
+ * Judges measurements against their baselines: the month-level states first (no rows, bootstrap, no known
+ * season, no baseline), then rows per game day, then per feature the coverage drop and the distribution shift (PSI),
  * each against the feature's thresholds. Pure: no I/O, so every rule is unit-tested directly.
  */
 public final class DriftEvaluator {
@@ -63,6 +63,12 @@ public final class DriftEvaluator {
                 out.add(rowsFinding(check, c, curRows, baseRows, FindingStatus.bootstrap, List.of("bootstrap"), prefix
                         + "bootstrap: the " + s.label() + " season started " + s.start() + " and its first " + calendar.bootstrapDays()
                         + " days (to " + calendar.bootstrapEnd(s) + ") have no data by design"));
+            } else if (!calendar.covers(c.current())) {
+                // a new season may have started, or not: without its start no one can tell an outage from a bootstrap
+                out.add(rowsFinding(check, c, curRows, baseRows, FindingStatus.unknown_season, List.of("unknown_season"), prefix
+                        + "no rows, and no known season covers " + c.current().range() + calendar.knownUntil()
+                                .map(d -> " (the known seasons end " + d + ")").orElse(" (no season is known)")
+                        + ": it may be a new season's bootstrap; see the NOTE"));
             } else if (base.rows() == 0) {
                 out.add(rowsFinding(check, c, curRows, baseRows, FindingStatus.no_baseline, List.of("no_rows"), prefix
                         + "no rows, nor in the baseline " + c.baseline().label() + ": nothing to compare"));

@@ -3,17 +3,19 @@ package dev.propsops.drift.findings;
 import dev.propsops.cli.Severity;
 
 /**
- * A finding's status as reported. bootstrap (no data by design) and no-baseline (nothing to compare with)
- * say why there is no verdict; neither alarms.
+ * A finding's status as reported. bootstrap (no data by design), no-baseline (nothing to compare with) and
+ * unknown-season (no rows, and no known season says whether there should be) say why there is no verdict;
+ * none of them alarms.
  */
 public enum FindingStatus {
     ok,
     warn,
     critical,
     bootstrap,
-    no_baseline;
+    no_baseline,
+    unknown_season;
 
-    /** As written in reports: ok, warn, critical, bootstrap, no-baseline. */
+    /** As written in reports: ok, warn, critical, bootstrap, no-baseline, unknown-season. */
     public String label() {
         return name().replace('_', '-');
     }

@@ -2,11 +2,12 @@ package dev.propsops.drift.query;
 
 import dev.propsops.drift.check.TableRef;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * The few places where BigQuery's and DuckDB's SQL differ, for {@link StatsSql}. Everything else in the
- * statement is common SQL: CASE, BETWEEN, COUNT, COUNTIF, GROUP BY.
+ * The few places where BigQuery's and DuckDB's SQL differ, for {@link StatsSql} and {@link ScheduleSql}.
+ * Everything else in the statements is common SQL: CASE, BETWEEN, COUNT, COUNTIF, GROUP BY, LAG.
  */
 public enum Dialect {
     BIGQUERY {
@@ -40,6 +41,16 @@ public enum Dialect {
         @Override
         String quantiles(String expression) {
             return "APPROX_QUANTILES(" + expression + ", " + STEPS + ")";
+        }
+
+        @Override
+        String daysBetween(String from, String to) {
+            return "DATE_DIFF(" + to + ", " + from + ", DAY)";
+        }
+
+        @Override
+        String asText(String expression) {
+            return "CAST(" + expression + " AS STRING)";
         }
     },
     DUCKDB {
@@ -75,6 +86,16 @@ public enum Dialect {
             // where approx_quantile's t-digest would interpolate between the atoms of yes/no and count features
             return "reservoir_quantile(" + expression + ", " + PROBABILITIES + ")";
         }
+
+        @Override
+        String daysBetween(String from, String to) {
+            return "date_diff('day', " + from + ", " + to + ")"; // the other argument order than BigQuery's
+        }
+
+        @Override
+        String asText(String expression) {
+            return "CAST(" + expression + " AS VARCHAR)";
+        }
     };
 
     /** Quantile steps: 100 gives 101 values, from the minimum to the maximum. */
@@ -84,6 +105,12 @@ public enum Dialect {
 
     /** A named parameter: {@code @name} in BigQuery; {@code ?} in DuckDB, recording the binding order. */
     abstract String parameter(String name, List<String> order);
+
+    /** Records the parameter's value and returns how the statement refers to it. */
+    String bind(String name, Object value, Map<String, Object> values, List<String> order) {
+        values.put(name, value);
+        return parameter(name, order);
+    }
 
     /** A quoted identifier (validated by {@link TableRef} before it gets here). */
     public abstract String quote(String identifier);
@@ -96,6 +123,12 @@ public enum Dialect {
     abstract String arrayLength(String array);
 
     abstract String quantiles(String expression);
+
+    /** Whole days from one DATE to another (positive when {@code to} is later). */
+    abstract String daysBetween(String from, String to);
+
+    /** A value as text: BOOL reads true/false in both. */
+    abstract String asText(String expression);
 
     private static String probabilities() {
         StringBuilder sb = new StringBuilder("[");

@@ -55,8 +55,8 @@ public final class StatsSql {
         StringBuilder sql = new StringBuilder("SELECT\n  CASE\n");
         for (int i = 0; i < periods.size(); i++) {
             Period p = periods.get(i);
-            sql.append("    WHEN ").append(date).append(" BETWEEN ").append(param(d, "p" + i + "_start", p.start(), values, order))
-                    .append(" AND ").append(param(d, "p" + i + "_end", p.end(), values, order)).append(" THEN ").append(i).append('\n');
+            sql.append("    WHEN ").append(date).append(" BETWEEN ").append(d.bind("p" + i + "_start", p.start(), values, order))
+                    .append(" AND ").append(d.bind("p" + i + "_end", p.end(), values, order)).append(" THEN ").append(i).append('\n');
         }
         sql.append("  END AS ").append(PERIOD).append(",\n");
         sql.append("  COUNT(*) AS ").append(ROW_COUNT).append(",\n");
@@ -76,28 +76,23 @@ public final class StatsSql {
             String correct = d.quote(o.correctColumn());
             // referenced twice: DuckDB binds the parameter once per reference, by position
             java.util.function.Supplier<String> filter = () -> o.filterColumn().map(c -> " AND " + d.quote(c) + " = "
-                    + param(d, "outcome_filter", o.filterValue().orElseThrow(), values, order)).orElse("");
+                    + d.bind("outcome_filter", o.filterValue().orElseThrow(), values, order)).orElse("");
             sql.append(",\n  COUNTIF(").append(correct).append(" IS NOT NULL").append(filter.get()).append(") AS ").append(OUTCOME_GRADED);
             sql.append(",\n  COUNTIF(").append(correct).append(" IS TRUE").append(filter.get()).append(") AS ").append(OUTCOME_CORRECT);
         }
         Period window = query.plan().window();
         Period baseline = query.plan().baselineRange();
         sql.append("\nFROM ").append(tableReference).append('\n');
-        sql.append("WHERE (").append(date).append(" BETWEEN ").append(param(d, "window_start", window.start(), values, order))
-                .append(" AND ").append(param(d, "window_end", window.end(), values, order))
-                .append("\n    OR ").append(date).append(" BETWEEN ").append(param(d, "baseline_start", baseline.start(), values, order))
-                .append(" AND ").append(param(d, "baseline_end", baseline.end(), values, order)).append(')');
+        sql.append("WHERE (").append(date).append(" BETWEEN ").append(d.bind("window_start", window.start(), values, order))
+                .append(" AND ").append(d.bind("window_end", window.end(), values, order))
+                .append("\n    OR ").append(date).append(" BETWEEN ").append(d.bind("baseline_start", baseline.start(), values, order))
+                .append(" AND ").append(d.bind("baseline_end", baseline.end(), values, order)).append(')');
         Check check = query.check().orElse(null);
         if (check != null && check.arrayColumn().isPresent()) {
             sql.append("\n  AND ").append(d.arrayLength(check.arrayColumn().get())).append(" >= ")
-                    .append(param(d, "min_array_length", (long) check.minArrayLength(), values, order));
+                    .append(d.bind("min_array_length", (long) check.minArrayLength(), values, order));
         }
         sql.append("\nGROUP BY ").append(PERIOD).append("\nORDER BY ").append(PERIOD);
         return new SqlStatement(sql.toString(), values, order);
-    }
-
-    private static String param(Dialect d, String name, Object value, Map<String, Object> values, List<String> order) {
-        values.put(name, value);
-        return d.parameter(name, order);
     }
 }

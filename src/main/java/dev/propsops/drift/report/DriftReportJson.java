@@ -9,6 +9,9 @@ import dev.propsops.drift.findings.Finding;
 import dev.propsops.drift.findings.OutcomeComparison;
 import dev.propsops.drift.plan.Period;
 import dev.propsops.drift.query.Skipped;
+import dev.propsops.drift.season.ScheduleRead;
+import dev.propsops.drift.season.SeasonCalendar;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /** The JSON report, built node by node (no reflection); its schema is documented in the README. */
@@ -87,9 +90,34 @@ public final class DriftReportJson {
             n.put("table", s.table().toString());
             n.put("reason", s.reason());
         }
+        ArrayNode seasons = doc.putArray("seasons");
+        for (SeasonCalendar.Season s : r.seasons()) {
+            ObjectNode n = seasons.addObject();
+            n.put("label", s.label());
+            n.put("start", s.start().toString());
+            n.put("origin", s.origin().name());
+            text(n, "schedule_start", s.scheduleStart().map(Object::toString));
+        }
+        text(doc, "seasons_known_until", r.calendar().knownUntil().map(Object::toString));
+        ObjectNode schedule = doc.putObject("schedule");
+        ScheduleRead read = r.schedule();
+        text(schedule, "table", read.spec().map(s -> s.table().toString()));
+        text(schedule, "filter", read.spec().flatMap(s -> s.filterColumn().map(c -> c + " = '" + s.filterValue().orElse("") + "'")));
+        schedule.put("status", read.status().name());
+        schedule.put("seasons_found", read.seasons().size());
+        text(schedule, "error", read.problem());
+        text(schedule, "fix", read.fix());
         ArrayNode notes = doc.putArray("notes");
         r.notes().forEach(notes::add);
         return doc;
+    }
+
+    private static void text(ObjectNode n, String field, Optional<String> value) {
+        if (value.isPresent()) {
+            n.put(field, value.get());
+        } else {
+            n.putNull(field);
+        }
     }
 
     private static void put(ObjectNode n, String field, OptionalDouble value, int decimals) {

@@ -11,6 +11,8 @@ import dev.propsops.drift.plan.Comparison;
 import dev.propsops.drift.plan.ComparisonPlan;
 import dev.propsops.drift.plan.Period;
 import dev.propsops.drift.query.Skipped;
+import dev.propsops.drift.season.ScheduleRead;
+import dev.propsops.drift.season.SeasonCalendar;
 import java.io.PrintWriter;
 import java.util.Comparator;
 import java.util.List;
@@ -18,7 +20,8 @@ import java.util.Locale;
 import java.util.OptionalDouble;
 
 /**
- * The text report: a header, one line per finding that needs a look (worst first) with its explanation,
+ * The text report: a header with the seasons and where their starts came from, one line per finding that
+ * needs a look (worst first) with its explanation, a warning when the schedule could not be read,
  * the hit rate per month, then a compact table of every feature and month, then the verdict.
  */
 public final class DriftReportText {
@@ -29,6 +32,8 @@ public final class DriftReportText {
         ComparisonPlan plan = r.plan();
         out.printf("drift-check %s: %s against %s, on %s%n", r.sport(), plan.window().range(), baselineText(plan), r.source());
         r.bytesScanned().ifPresent(b -> out.printf("BigQuery scanned about %s%n", ByteSize.format(b)));
+        out.println("seasons: " + (r.seasons().isEmpty() ? "none known" : String.join(", ", r.seasons().stream().map(DriftReportText::season).toList()))
+                + r.calendar().knownUntil().map(d -> "; known until " + d).orElse(""));
         // the lines to read: everything not ok, month-level states once per check (not once per feature)
         List<Finding> attention = r.findings().stream()
                 .filter(f -> f.status() != FindingStatus.ok)
@@ -41,6 +46,9 @@ public final class DriftReportText {
         }
         for (Finding f : attention) {
             out.printf("%-11s %s%n", f.status().label().toUpperCase(Locale.ROOT), f.explanation());
+        }
+        if (r.schedule().status() == ScheduleRead.Status.unreadable) {
+            out.printf("%-11s %s%n", "WARNING", r.schedule().warning(r.sport()));
         }
         for (Skipped s : r.skipped()) {
             out.printf("%-11s %s (%s): %s%n", "SKIPPED", s.check(), s.table(), s.reason());
@@ -62,9 +70,10 @@ public final class DriftReportText {
         out.println();
         table(r.findings(), out);
         out.println();
-        out.printf("%d critical, %d warn, %d ok, %d bootstrap, %d no-baseline; worst %s, --fail-on %s: exit %d%n",
+        out.printf("%d critical, %d warn, %d ok, %d bootstrap, %d no-baseline, %d unknown-season; worst %s, --fail-on %s: exit %d%n",
                 r.count(FindingStatus.critical), r.count(FindingStatus.warn), r.count(FindingStatus.ok),
-                r.count(FindingStatus.bootstrap), r.count(FindingStatus.no_baseline), r.worst(), failOn, exitCode);
+                r.count(FindingStatus.bootstrap), r.count(FindingStatus.no_baseline), r.count(FindingStatus.unknown_season), r.worst(),
+                failOn, exitCode);
     }
 
     private static void table(List<Finding> findings, PrintWriter out) {
@@ -86,6 +95,16 @@ public final class DriftReportText {
         }
     }
 
+    /** 2025-26 from 2025-10-21 (configuration; the schedule agrees). */
+    private static String season(SeasonCalendar.Season s) {
+        String origin = switch (s.origin()) {
+            case schedule -> "schedule";
+            case configuration -> "configuration" + s.scheduleStart()
+                    .map(d -> d.equals(s.start()) ? "; the schedule agrees" : "; the schedule says " + d).orElse("");
+        };
+        return s.label() + " from " + s.start() + " (" + origin + ")";
+    }
+
     private static String baselineText(ComparisonPlan plan) {
         List<Period> baselines = plan.comparisons().stream().map(Comparison::baseline).distinct().toList();
         return plan.baseline() + " (" + (baselines.size() == 1 ? baselines.get(0).range() : plan.baselineRange().range()) + ")";
@@ -103,9 +122,10 @@ public final class DriftReportText {
         return switch (s) {
             case critical -> 0;
             case warn -> 1;
-            case no_baseline -> 2;
-            case bootstrap -> 3;
-            case ok -> 4;
+            case unknown_season -> 2;
+            case no_baseline -> 3;
+            case bootstrap -> 4;
+            case ok -> 5;
         };
     }
 }

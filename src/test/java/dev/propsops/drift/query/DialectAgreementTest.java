@@ -3,6 +3,8 @@ package dev.propsops.drift.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.propsops.drift.ConfiguredChecks;
+import dev.propsops.drift.demo.FeatureStoreGenerator;
+import dev.propsops.drift.demo.PlatformData;
 import dev.propsops.drift.duckdb.DuckDbStatsSource;
 import dev.propsops.drift.findings.DriftEvaluator;
 import dev.propsops.drift.findings.Finding;
@@ -15,8 +17,6 @@ import dev.propsops.drift.season.SeasonCalendar;
 import dev.propsops.drift.stats.Measurements;
 import dev.propsops.drift.stats.PeriodStats;
 import dev.propsops.drift.stats.Quantiles;
-import dev.propsops.drift.testdata.FeatureStoreGenerator;
-import dev.propsops.drift.testdata.PlatformData;
 import dev.propsops.drift.testdata.ShippedConfig;
 import dev.propsops.sport.Sport;
 import dev.propsops.testing.PlatformSchemas;

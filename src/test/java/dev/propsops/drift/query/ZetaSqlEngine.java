@@ -83,6 +83,7 @@ final class ZetaSqlEngine {
             case TYPE_DATE -> Value.createDateValue(rs.getObject(column, LocalDate.class));
             case TYPE_STRING -> Value.createStringValue(rs.getString(column));
             case TYPE_DOUBLE -> Value.createDoubleValue(rs.getDouble(column));
+            case TYPE_INT64 -> Value.createInt64Value(rs.getLong(column));
             case TYPE_BOOL -> Value.createBoolValue(rs.getBoolean(column));
             case TYPE_ARRAY -> {
                 Array a = rs.getArray(column);
@@ -96,10 +97,12 @@ final class ZetaSqlEngine {
         };
     }
 
-    /** Runs a BigQuery statement; rows come back as {@link StatsRow}s. */
-    List<StatsRow> run(SqlStatement statement) {
-        Matcher m = APPROX.matcher(statement.sql());
-        String sql = m.replaceAll("ARRAY_AGG($1 IGNORE NULLS)");
+    /** Runs a BigQuery statement as written; each row by column name. */
+    List<Map<String, Value>> rows(SqlStatement statement) {
+        return execute(statement.sql(), statement);
+    }
+
+    private List<Map<String, Value>> execute(String sql, SqlStatement statement) {
         AnalyzerOptions options = new AnalyzerOptions();
         options.setLanguageOptions(language);
         Map<String, Value> params = new HashMap<>();
@@ -112,39 +115,50 @@ final class ZetaSqlEngine {
         try (PreparedQuery q = PreparedQuery.builder().setSql(sql).setAnalyzerOptions(options).setCatalog(catalog)
                 .setTablesContents(contents).prepare()) {
             List<SimpleColumn> columns = q.getColumns();
-            List<StatsRow> out = new ArrayList<>();
+            List<Map<String, Value>> out = new ArrayList<>();
             for (List<Value> row : q.execute(params).getTableData()) {
                 Map<String, Value> byName = new HashMap<>();
                 for (int i = 0; i < columns.size(); i++) {
                     byName.put(columns.get(i).getName(), row.get(i));
                 }
-                out.add(new StatsRow() {
-                    @Override
-                    public long getLong(String column) {
-                        Value v = byName.get(column);
-                        return v == null || v.isNull() ? 0 : v.getInt64Value();
-                    }
-
-                    @Override
-                    public Optional<double[]> getDoubles(String column) {
-                        Value v = byName.get(column);
-                        if (v == null || v.isNull() || v.getElementCount() == 0) {
-                            return Optional.empty();
-                        }
-                        double[] all = new double[v.getElementCount()];
-                        for (int i = 0; i < all.length; i++) {
-                            all[i] = v.getElement(i).getDoubleValue();
-                        }
-                        Arrays.sort(all);
-                        double[] q = new double[101];
-                        for (int i = 0; i <= 100; i++) {
-                            q[i] = all[(int) Math.floor(i / 100.0 * (all.length - 1) + 1e-9)];
-                        }
-                        return Optional.of(q);
-                    }
-                });
+                out.add(byName);
             }
             return out;
         }
+    }
+
+    /** Runs a BigQuery stats statement; rows come back as {@link StatsRow}s. */
+    List<StatsRow> run(SqlStatement statement) {
+        Matcher m = APPROX.matcher(statement.sql());
+        String sql = m.replaceAll("ARRAY_AGG($1 IGNORE NULLS)");
+        List<StatsRow> out = new ArrayList<>();
+        for (Map<String, Value> byName : execute(sql, statement)) {
+            out.add(new StatsRow() {
+                @Override
+                public long getLong(String column) {
+                    Value v = byName.get(column);
+                    return v == null || v.isNull() ? 0 : v.getInt64Value();
+                }
+
+                @Override
+                public Optional<double[]> getDoubles(String column) {
+                    Value v = byName.get(column);
+                    if (v == null || v.isNull() || v.getElementCount() == 0) {
+                        return Optional.empty();
+                    }
+                    double[] all = new double[v.getElementCount()];
+                    for (int i = 0; i < all.length; i++) {
+                        all[i] = v.getElement(i).getDoubleValue();
+                    }
+                    Arrays.sort(all);
+                    double[] q = new double[101];
+                    for (int i = 0; i <= 100; i++) {
+                        q[i] = all[(int) Math.floor(i / 100.0 * (all.length - 1) + 1e-9)];
+                    }
+                    return Optional.of(q);
+                }
+            });
+        }
+        return out;
     }
 }

@@ -1,6 +1,8 @@
 package dev.propsops.drift.testdata;
 
 import dev.propsops.drift.query.Dialect;
+import dev.propsops.drift.query.ScheduleQuery;
+import dev.propsops.drift.query.ScheduleSql;
 import dev.propsops.drift.query.SqlStatement;
 import dev.propsops.drift.query.StatsQuery;
 import dev.propsops.drift.query.StatsSql;
@@ -15,11 +17,34 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What BigQuery would answer to a drift query, computed by running the same query (DuckDB dialect) on the
- * same synthetic rows in DuckDB, then served by {@link BigQueryStub} to the real BigQuery client.
+ * What BigQuery would answer to a drift or schedule query, computed by running the same query (DuckDB
+ * dialect) on the same synthetic rows in DuckDB, then served by {@link BigQueryStub} to the real BigQuery client.
  */
 public final class StubAnswers {
     private StubAnswers() {
+    }
+
+    /** Stubs the answer to the schedule query, matched on its FROM clause, computed by DuckDB's statement on the same rows. */
+    public static void stubSchedule(BigQueryStub stub, Connection duckdb, ScheduleQuery query) throws Exception {
+        SqlStatement s = ScheduleSql.build(query, Dialect.DUCKDB, Dialect.DUCKDB.table(Optional.empty(), query.spec().table()));
+        List<List<Object>> rows = new ArrayList<>();
+        try (PreparedStatement ps = duckdb.prepareStatement(s.sql())) {
+            List<Object> values = s.positionalValues();
+            for (int i = 0; i < values.size(); i++) {
+                ps.setObject(i + 1, values.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    List<Object> row = new ArrayList<>();
+                    for (String c : List.of(ScheduleSql.SEASON_START, ScheduleSql.PREVIOUS_GAME_DAY, ScheduleSql.LAST_GAME_DAY)) {
+                        row.add(rs.getObject(c, java.time.LocalDate.class));
+                    }
+                    rows.add(row);
+                }
+            }
+        }
+        stub.stubQuery("FROM " + Dialect.BIGQUERY.table(Optional.of(BigQueryStub.PROJECT), query.spec().table()),
+                List.of(ScheduleSql.SEASON_START + " DATE", ScheduleSql.PREVIOUS_GAME_DAY + " DATE", ScheduleSql.LAST_GAME_DAY + " DATE"), rows);
     }
 
     /** Stubs the answer to {@code query}, matched on its FROM clause. */

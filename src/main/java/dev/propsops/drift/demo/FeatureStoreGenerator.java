@@ -1,4 +1,4 @@
-package dev.propsops.drift.testdata;
+package dev.propsops.drift.demo;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
