@@ -57,8 +57,13 @@ class DriftEvaluatorTest {
     }
 
     private List<Finding> evaluate(Check c, String month, Side current, Side baseline, Map<Period, OutcomeComparison> outcomes) {
+        return evaluate(NBA, TODAY, c, month, current, baseline, outcomes);
+    }
+
+    private List<Finding> evaluate(SeasonCalendar calendar, LocalDate today, Check c, String month, Side current, Side baseline,
+            Map<Period, OutcomeComparison> outcomes) {
         ComparisonPlan plan = ComparisonPlanner.plan(Optional.of(YearMonth.parse(month)), Optional.empty(), Optional.empty(),
-                Baseline.PREVIOUS_SEASON, TODAY);
+                Baseline.PREVIOUS_SEASON, today);
         StatsQuery q = new StatsQuery(c.table(), c.dateColumn(), Optional.of(c), Optional.empty(), plan);
         List<StatsRow> rows = new ArrayList<>();
         for (int period = 0; period < 2; period++) {
@@ -67,7 +72,7 @@ class DriftEvaluatorTest {
                 rows.add(row(period, s));
             }
         }
-        return new DriftEvaluator(NBA).evaluate(c, Measurements.read(q, rows), outcomes);
+        return new DriftEvaluator(calendar).evaluate(c, Measurements.read(q, rows), outcomes);
     }
 
     static StatsRow row(int period, Side s) {
@@ -184,6 +189,33 @@ class DriftEvaluatorTest {
         assertThat(f.get(0).status()).isEqualTo(FindingStatus.critical);
         assertThat(f.get(0).reasons()).containsExactly("no_rows");
         assertThat(f.get(0).explanation()).contains("no rows at all, while the baseline 2025-01 had 200 per game day");
+    }
+
+    @Test
+    void aMonthWithNoRowsThatNoKnownSeasonCoversIsAnUnknownSeasonNeverCritical() {
+        // 2025-26 is known until 2026-10-19; November 2026 may be the bootstrap of a season no one has named
+        List<Finding> f = evaluate(NBA, LocalDate.of(2026, 12, 1), check, "2026-11", side(0, 0, 0, 0), side(6_000, 30, 6_000, 5_964), Map.of());
+        assertThat(f).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo(FindingStatus.unknown_season);
+            assertThat(r.status().severity()).isEqualTo(Severity.ok);
+            assertThat(r.status().label()).isEqualTo("unknown-season");
+            assertThat(r.reasons()).containsExactly("unknown_season");
+            assertThat(r.explanation()).isEqualTo("nba_predictions.ml_feature_store_v2 2026-11: no rows, and no known season covers "
+                    + "2026-11-01..2026-11-30 (the known seasons end 2026-10-19): it may be a new season's bootstrap; see the NOTE");
+        });
+        // with the new season known, the same figures are its bootstrap, and a later empty month is an outage again
+        SeasonCalendar known = new SeasonCalendar(Map.of("2024-25", LocalDate.of(2024, 10, 22), "2025-26", LocalDate.of(2025, 10, 21),
+                "2026-27", LocalDate.of(2026, 11, 10)), 14);
+        assertThat(evaluate(known, LocalDate.of(2026, 12, 1), check, "2026-11", side(0, 0, 0, 0), side(6_000, 30, 6_000, 5_964), Map.of()))
+                .singleElement().satisfies(r -> assertThat(r.status()).isEqualTo(FindingStatus.critical));
+        assertThat(evaluate(known, LocalDate.of(2027, 1, 2), check, "2026-12", side(0, 0, 0, 0), side(6_200, 31, 6_200, 6_163), Map.of()))
+                .singleElement().satisfies(r -> assertThat(r.status()).isEqualTo(FindingStatus.critical));
+        // rows present: judged as usual, whatever the calendar
+        assertThat(rows(evaluate(NBA, LocalDate.of(2026, 12, 1), check, "2026-11", side(6_000, 30, 6_000, 5_964),
+                side(6_000, 30, 6_000, 5_964), Map.of())).status()).isEqualTo(FindingStatus.ok);
+        // nothing known at all: no one can tell either
+        assertThat(evaluate(new SeasonCalendar(Map.of(), 14), TODAY, check, "2026-01", side(0, 0, 0, 0), side(6_200, 31, 6_200, 6_163),
+                Map.of())).singleElement().satisfies(r -> assertThat(r.explanation()).contains("(no season is known)"));
     }
 
     @Test

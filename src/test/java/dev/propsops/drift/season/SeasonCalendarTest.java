@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.propsops.drift.plan.Period;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -37,5 +38,50 @@ class SeasonCalendarTest {
         SeasonCalendar none = new SeasonCalendar(Map.of(), 14);
         assertThat(none.bootstrapOf(days("2025-10-01", "2025-10-31"))).isEmpty();
         assertThat(none.latest()).isEmpty();
+    }
+
+    @Test
+    void aKnownSeasonCoversItsDaysUntilTheNextStartAndTheLatestOneItsLongestCycle() {
+        // 2024-10-22 -> 2025-10-21: 364 days, so 2025-26 is known until 2026-10-19
+        assertThat(nba.cycleDays()).isEqualTo(364);
+        assertThat(nba.knownUntil()).hasValue(LocalDate.of(2026, 10, 19));
+        assertThat(nba.seasonOf(LocalDate.of(2025, 10, 20))).map(SeasonCalendar.Season::label).hasValue("2024-25");
+        assertThat(nba.seasonOf(LocalDate.of(2026, 10, 19))).map(SeasonCalendar.Season::label).hasValue("2025-26");
+        assertThat(nba.seasonOf(LocalDate.of(2026, 10, 20))).as("a next season was due").isEmpty();
+        assertThat(nba.seasonOf(LocalDate.of(2024, 10, 21))).as("before the earliest known start").isEmpty();
+        assertThat(nba.covers(days("2026-10-01", "2026-10-19"))).isTrue();
+        assertThat(nba.covers(days("2026-10-01", "2026-10-20"))).isFalse();
+        assertThat(nba.covers(days("2026-11-01", "2026-11-08"))).isFalse();
+    }
+
+    @Test
+    void theLongestIntervalCountsAndOneSeasonIsAssumedAYear() {
+        SeasonCalendar late = new SeasonCalendar(List.of(new SeasonCalendar.Season("2024-25", LocalDate.of(2024, 10, 22)),
+                new SeasonCalendar.Season("2025-26", LocalDate.of(2025, 10, 21)),
+                new SeasonCalendar.Season("2026-27", LocalDate.of(2026, 10, 27), SeasonCalendar.Origin.schedule,
+                        java.util.Optional.of(LocalDate.of(2026, 10, 27)))), 14);
+        assertThat(late.cycleDays()).isEqualTo(371);
+        assertThat(late.knownUntil()).hasValue(LocalDate.of(2027, 11, 1));
+        SeasonCalendar one = new SeasonCalendar(Map.of("2026", LocalDate.of(2026, 3, 25)), 14);
+        assertThat(one.cycleDays()).isEqualTo(SeasonCalendar.DEFAULT_CYCLE_DAYS);
+        assertThat(one.knownUntil()).hasValue(LocalDate.of(2027, 3, 24));
+        assertThat(new SeasonCalendar(Map.of(), 14).knownUntil()).isEmpty();
+        assertThat(new SeasonCalendar(Map.of(), 14).covers(days("2026-01-01", "2026-01-02"))).as("nothing is known").isFalse();
+    }
+
+    @Test
+    void theSeasonsAroundAWindowAreThoseWhoseDaysMeetIt() {
+        assertThat(nba.around(LocalDate.of(2025, 1, 1), LocalDate.of(2026, 1, 31))).extracting(SeasonCalendar.Season::label)
+                .containsExactly("2024-25", "2025-26");
+        assertThat(nba.around(LocalDate.of(2025, 11, 1), LocalDate.of(2026, 1, 31))).extracting(SeasonCalendar.Season::label)
+                .containsExactly("2025-26");
+        assertThat(nba.around(LocalDate.of(2027, 1, 1), LocalDate.of(2027, 1, 31))).as("none: the latest, to name it")
+                .extracting(SeasonCalendar.Season::label).containsExactly("2025-26");
+    }
+
+    @Test
+    void aNegativeBootstrapIsRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SeasonCalendar(Map.of(), -1))
+                .hasMessageContaining("ops.drift.bootstrap-days must not be negative");
     }
 }
