@@ -91,6 +91,17 @@ public final class PlatformData {
         return baselineSeason().nba(NBA_2025_26_DATA, NBA_2025_26_END, FeatureStoreGenerator.Shape.of(460, 0.434), 0.58);
     }
 
+    /**
+     * The incident's two Januaries only (with the schedule of both seasons): what the demo checks, at a
+     * third of the rows of {@link #handoff()}.
+     */
+    public static PlatformData handoffJanuaries() {
+        return new PlatformData().nbaGames(NBA_2024_25_DATA.minusDays(BOOTSTRAP_DAYS), NBA_2024_25_END)
+                .nbaGames(NBA_2025_26_DATA.minusDays(BOOTSTRAP_DAYS), NBA_2025_26_END)
+                .nba(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 1, 31), FeatureStoreGenerator.Shape.of(200, 0.994), 0.74)
+                .nba(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 31), FeatureStoreGenerator.Shape.of(460, 0.434), 0.58);
+    }
+
     /** 2025-26 like 2024-25. */
     public static PlatformData stable() {
         return baselineSeason().nba(NBA_2025_26_DATA, NBA_2025_26_END, FeatureStoreGenerator.Shape.of(200, 0.994), 0.74);

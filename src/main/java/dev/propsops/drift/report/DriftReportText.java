@@ -29,6 +29,11 @@ public final class DriftReportText {
     }
 
     public static void render(DriftReport r, Severity failOn, int exitCode, PrintWriter out) {
+        render(r, failOn, exitCode, out, true);
+    }
+
+    /** The report, with or without the table of every feature and month (the demo leaves it out). */
+    public static void render(DriftReport r, Severity failOn, int exitCode, PrintWriter out, boolean withTable) {
         ComparisonPlan plan = r.plan();
         out.printf("drift-check %s: %s against %s, on %s%n", r.sport(), plan.window().range(), baselineText(plan), r.source());
         r.bytesScanned().ifPresent(b -> out.printf("BigQuery scanned about %s%n", ByteSize.format(b)));
@@ -68,8 +73,10 @@ public final class DriftReportText {
             }
         }
         out.println();
-        table(r.findings(), out);
-        out.println();
+        if (withTable) {
+            table(r.findings(), out);
+            out.println();
+        }
         out.printf("%d critical, %d warn, %d ok, %d bootstrap, %d no-baseline, %d unknown-season; worst %s, --fail-on %s: exit %d%n",
                 r.count(FindingStatus.critical), r.count(FindingStatus.warn), r.count(FindingStatus.ok),
                 r.count(FindingStatus.bootstrap), r.count(FindingStatus.no_baseline), r.count(FindingStatus.unknown_season), r.worst(),

@@ -84,6 +84,12 @@ public final class DemoSeeder {
     static final List<String> FOREIGN = List.of("dashboard-settings", "nba-phase3_2026-02-30_rerun", "backfill_2026-01-05_None_x");
 
     static final int DAYS = 60;
+    /**
+     * Commits of 250 docs, at most 2 waiting: the emulator serves commits one after another, so more in flight
+     * only wait longer, past the client's deadline on a busy machine, for no gain in speed.
+     */
+    private static final int BATCH = 250;
+    private static final int IN_FLIGHT = 2;
 
     private final Firestore db;
     private final CollectionReference collection;
@@ -195,7 +201,7 @@ public final class DemoSeeder {
             batch = db.batch();
         }
         batch.set(collection.document(id), data);
-        if (++inBatch == 500) {
+        if (++inBatch == BATCH) {
             send();
         }
     }
@@ -206,7 +212,7 @@ public final class DemoSeeder {
         progress.accept(inBatch);
         batch = null;
         inBatch = 0;
-        while (inFlight.size() > 4) {
+        while (inFlight.size() > IN_FLIGHT) {
             await(inFlight.poll());
         }
     }
@@ -233,6 +239,19 @@ public final class DemoSeeder {
             throw new IllegalStateException("seeding the demo collection failed: " + e.getCause().getMessage(), e.getCause());
         }
     }
+
+    /** How many processors the incident has. */
+    public static int processorCount() {
+        return PROCESSORS.size();
+    }
+
+    /** The processors that have not run since the fix: no canonical doc, only legacy ones. */
+    public static List<String> withoutCanonicalDoc() {
+        return names(Role.NO_CANONICAL);
+    }
+
+    /** The processor that still runs the old writer, whose runs in flight the cleanup must keep. */
+    public static final String STILL_LEGACY = "nba-phase2-raw-processors";
 
     /** Processor names, for the story. */
     static List<String> names(Role role) {
