@@ -2,7 +2,6 @@ package dev.propsops.demo;
 
 import static dev.propsops.demo.DemoText.chapter;
 import static dev.propsops.demo.DemoText.n;
-import static dev.propsops.demo.DemoText.paragraph;
 import static dev.propsops.demo.DemoText.took;
 
 import dev.propsops.cli.DurationConverter;

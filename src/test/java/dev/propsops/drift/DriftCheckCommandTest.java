@@ -7,6 +7,7 @@ import dev.propsops.cli.ExitCode;
 import dev.propsops.cli.Json;
 import dev.propsops.drift.demo.FeatureStoreGenerator;
 import dev.propsops.drift.demo.PlatformData;
+import dev.propsops.drift.testdata.FileTrees;
 import dev.propsops.testing.CliDriver;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -232,7 +233,7 @@ class DriftCheckCommandTest {
     @Test
     void aTableMissingFromTheExportIsSkippedAndSaidSo() throws Exception {
         Path partial = tmp.resolve("partial");
-        copyTree(handoffParquet.resolve("nba_predictions"), partial.resolve("nba_predictions"));
+        FileTrees.copy(handoffParquet.resolve("nba_predictions"), partial.resolve("nba_predictions"));
         CliDriver.Result r = run("--sport", "nba", "--month", "2026-01", "--source", "parquet:" + partial);
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.FINDINGS);
         assertThat(r.out()).containsPattern("(?m)^SKIPPED +prop-line-context \\(nba_analytics.upcoming_player_game_context\\): no .*/\\*\\.parquet files$");
@@ -284,18 +285,5 @@ class DriftCheckCommandTest {
         CliDriver.Result r = run("--sport", "nba", "--month", "2026-01", "--source", "duckdb:" + stable, "--max-bytes", "1GB");
         assertThat(r.exitCode()).isEqualTo(ExitCode.OK);
         assertThat(r.err()).contains("warning: --project and --max-bytes apply to --source bigquery only");
-    }
-
-    private static void copyTree(Path from, Path to) throws Exception {
-        try (var walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
     }
 }

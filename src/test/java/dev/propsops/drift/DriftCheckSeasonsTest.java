@@ -7,6 +7,7 @@ import dev.propsops.cli.ExitCode;
 import dev.propsops.cli.Json;
 import dev.propsops.drift.demo.FeatureStoreGenerator;
 import dev.propsops.drift.demo.PlatformData;
+import dev.propsops.drift.testdata.FileTrees;
 import dev.propsops.drift.testdata.SeasonsFromScheduleData;
 import dev.propsops.testing.CliDriver;
 import io.quarkus.test.junit.QuarkusTest;
@@ -18,7 +19,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,7 +47,7 @@ class DriftCheckSeasonsTest {
     void data(@TempDir Path data) throws Exception {
         nextSeason = SeasonsFromScheduleData.nextSeason().writeParquet(data.resolve("next-season"));
         nextSeasonWithoutSchedule = SeasonsFromScheduleData.nextSeason().writeParquet(data.resolve("no-schedule"));
-        deleteTree(nextSeasonWithoutSchedule.resolve("nba_raw"));
+        FileTrees.delete(nextSeasonWithoutSchedule.resolve("nba_raw"));
         stopsMidSeason = SeasonsFromScheduleData.stopsMidSeason().writeParquet(data.resolve("stops"));
         // MLB 2025 opened in Tokyo on 03-18 (two games), the domestic season on 03-27 (configured)
         mlbAbroad = new PlatformData().mlbGames(LocalDate.of(2024, 3, 28), LocalDate.of(2024, 9, 29))
@@ -143,13 +143,13 @@ class DriftCheckSeasonsTest {
                 + "had 120 per game day: is the table still being written\\?").doesNotContain("UNKNOWN-SEASON", "NOTE");
 
         Path withoutSchedule = Files.createTempDirectory("stops-no-schedule");
-        copyTree(stopsMidSeason, withoutSchedule);
-        deleteTree(withoutSchedule.resolve("nba_raw"));
+        FileTrees.copy(stopsMidSeason, withoutSchedule);
+        FileTrees.delete(withoutSchedule.resolve("nba_raw"));
         CliDriver.Result configured = run(march, withoutSchedule, feb);
         assertThat(configured.exitCode()).as("the configured 2025-26 covers February: an empty month inside it must alarm")
                 .isEqualTo(ExitCode.FINDINGS);
         assertThat(configured.out()).contains("WARNING ", "CRITICAL ").doesNotContain("UNKNOWN-SEASON");
-        deleteTree(withoutSchedule);
+        FileTrees.delete(withoutSchedule);
     }
 
     @Test
@@ -170,26 +170,5 @@ class DriftCheckSeasonsTest {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--output", "json"));
         return all.toArray(String[]::new);
-    }
-
-    private static void copyTree(Path from, Path to) throws Exception {
-        try (var walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
-    }
-
-    private static void deleteTree(Path dir) throws Exception {
-        try (var walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

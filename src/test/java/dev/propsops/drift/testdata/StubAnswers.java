@@ -26,25 +26,11 @@ public final class StubAnswers {
 
     /** Stubs the answer to the schedule query, matched on its FROM clause, computed by DuckDB's statement on the same rows. */
     public static void stubSchedule(BigQueryStub stub, Connection duckdb, ScheduleQuery query) throws Exception {
+        List<String> columns = List.of(ScheduleSql.SEASON_START + " DATE", ScheduleSql.PREVIOUS_GAME_DAY + " DATE",
+                ScheduleSql.LAST_GAME_DAY + " DATE");
         SqlStatement s = ScheduleSql.build(query, Dialect.DUCKDB, Dialect.DUCKDB.table(Optional.empty(), query.spec().table()));
-        List<List<Object>> rows = new ArrayList<>();
-        try (PreparedStatement ps = duckdb.prepareStatement(s.sql())) {
-            List<Object> values = s.positionalValues();
-            for (int i = 0; i < values.size(); i++) {
-                ps.setObject(i + 1, values.get(i));
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    List<Object> row = new ArrayList<>();
-                    for (String c : List.of(ScheduleSql.SEASON_START, ScheduleSql.PREVIOUS_GAME_DAY, ScheduleSql.LAST_GAME_DAY)) {
-                        row.add(rs.getObject(c, java.time.LocalDate.class));
-                    }
-                    rows.add(row);
-                }
-            }
-        }
-        stub.stubQuery("FROM " + Dialect.BIGQUERY.table(Optional.of(BigQueryStub.PROJECT), query.spec().table()),
-                List.of(ScheduleSql.SEASON_START + " DATE", ScheduleSql.PREVIOUS_GAME_DAY + " DATE", ScheduleSql.LAST_GAME_DAY + " DATE"), rows);
+        stub.stubQuery("FROM " + Dialect.BIGQUERY.table(Optional.of(BigQueryStub.PROJECT), query.spec().table()), columns,
+                rows(duckdb, s, columns));
     }
 
     /** Stubs the answer to {@code query}, matched on its FROM clause. */
@@ -59,6 +45,12 @@ public final class StubAnswers {
             columns.add(StatsSql.OUTCOME_CORRECT + " INT64");
         }
         SqlStatement s = StatsSql.build(query, Dialect.DUCKDB, Dialect.DUCKDB.table(Optional.empty(), query.table()));
+        stub.stubQuery("FROM " + Dialect.BIGQUERY.table(Optional.of(BigQueryStub.PROJECT), query.table()), columns,
+                rows(duckdb, s, columns));
+    }
+
+    /** The statement's rows on DuckDB, as the cells BigQuery's JSON would carry for the columns ("name TYPE"). */
+    private static List<List<Object>> rows(Connection duckdb, SqlStatement s, List<String> columns) throws Exception {
         List<List<Object>> rows = new ArrayList<>();
         try (PreparedStatement ps = duckdb.prepareStatement(s.sql())) {
             List<Object> values = s.positionalValues();
@@ -73,6 +65,8 @@ public final class StubAnswers {
                         if (column.endsWith("ARRAY<FLOAT64>")) {
                             Array a = rs.getArray(name);
                             row.add(a == null ? null : Arrays.asList((Object[]) a.getArray()));
+                        } else if (column.endsWith(" DATE")) {
+                            row.add(rs.getObject(name, java.time.LocalDate.class));
                         } else {
                             row.add(Long.toString(rs.getLong(name)));
                         }
@@ -81,6 +75,6 @@ public final class StubAnswers {
                 }
             }
         }
-        stub.stubQuery("FROM " + Dialect.BIGQUERY.table(Optional.of(BigQueryStub.PROJECT), query.table()), columns, rows);
+        return rows;
     }
 }
