@@ -93,7 +93,7 @@ public class DemoCommand extends OpsCommand {
         try {
             EmulatorLocator.forEnvironment(invocation.env()).emulatorJar();
         } catch (OpsException e) {
-            throw new OpsException(e.exitCode(), "the heartbeat chapter needs the Firestore emulator: " + e.getMessage(),
+            throw new OpsException(e.exitCode(), "the demo's heartbeat chapter cannot run: " + e.getMessage(),
                     e.fix().map(f -> f + "; or run `demo --only drift` or `demo --only staging`, which need none")
                             .orElse("run `demo --only drift` or `demo --only staging`, which need none"));
         }

@@ -132,7 +132,7 @@ class DemoCommandTest {
     void withoutTheEmulatorTheWholeDemoStopsAtOnceAndNamesTheChaptersThatNeedNone() {
         CliDriver.Result r = cli().env("PROPS_OPS_FIRESTORE_EMULATOR_JAR", NO_EMULATOR).run("demo");
         assertThat(r.exitCode()).isEqualTo(ExitCode.FAILED);
-        assertThat(r.err()).contains("the heartbeat chapter needs the Firestore emulator", NO_EMULATOR, "gcloud components install",
+        assertThat(r.err()).contains("the demo's heartbeat chapter cannot run: the Firestore emulator is not installed", NO_EMULATOR, "gcloud components install",
                 "demo --only drift", "demo --only staging");
         assertThat(r.out()).isEmpty();
     }
