@@ -30,7 +30,8 @@ import picocli.CommandLine.Option;
  * the staging tables on a __TABLES__ inventory; then the three results side by side.
  */
 @Command(name = "demo", sortOptions = false, mixinStandardHelpOptions = true,
-        description = "The handoff's three incidents with the real jobs on generated data: heartbeat docs on a private local "
+        description = "The handoff's three incidents with the real jobs on generated data, then the results side by side: "
+                + "heartbeat docs on a private local "
                 + "Firestore emulator (monitor, cleanup dry run, cleanup, monitor again), the vegas-line drift on a DuckDB feature "
                 + "store, and the stale staging tables on an inventory file (report, expire dry run).")
 public class DemoCommand extends OpsCommand {
@@ -45,9 +46,12 @@ public class DemoCommand extends OpsCommand {
             description = "Tell one chapter only. drift and staging need no emulator.")
     Chapter only;
 
-    @Option(names = "--legacy-docs", paramLabel = "N", defaultValue = "20000",
-            description = "heartbeat: how many legacy per-run docs to seed (default: ${DEFAULT-VALUE}; the incident had 106,000).")
-    int legacyDocs;
+    /** The heartbeat chapter's seed when --legacy-docs is not given. */
+    static final int DEFAULT_LEGACY_DOCS = 20_000;
+
+    @Option(names = "--legacy-docs", paramLabel = "N",
+            description = "heartbeat: how many legacy per-run docs to seed (default: 20000; the incident had 106,000).")
+    Integer legacyDocs;
 
     @Inject
     GcpConfig gcp;
@@ -66,10 +70,14 @@ public class DemoCommand extends OpsCommand {
 
     @Override
     protected int execute(Invocation invocation) throws Exception {
-        if (legacyDocs < 0 || legacyDocs > 2_000_000) {
-            throw OpsException.usage("--legacy-docs must be between 0 and 2,000,000, was " + legacyDocs);
+        int seed = legacyDocs != null ? legacyDocs : DEFAULT_LEGACY_DOCS;
+        if (seed < 0 || seed > 2_000_000) {
+            throw OpsException.usage("--legacy-docs must be between 0 and 2,000,000, was " + seed);
         }
         Set<Chapter> chapters = only == null ? EnumSet.allOf(Chapter.class) : EnumSet.of(only);
+        if (legacyDocs != null && !chapters.contains(Chapter.heartbeat)) {
+            invocation.log().warn("--legacy-docs applies to the heartbeat chapter only; ignored for --only " + only);
+        }
         if (chapters.contains(Chapter.heartbeat)) {
             requireEmulator(invocation);
         }
@@ -78,7 +86,7 @@ public class DemoCommand extends OpsCommand {
         Path work = Files.createTempDirectory("props-ops-demo-");
         try {
             HeartbeatChapter.Result heartbeat = chapters.contains(Chapter.heartbeat)
-                    ? new HeartbeatChapter(gcp, heartbeats, invocation).run(legacyDocs) : null;
+                    ? new HeartbeatChapter(gcp, heartbeats, invocation).run(seed) : null;
             DriftChapter.Result driftResult = chapters.contains(Chapter.drift) ? new DriftChapter(drift, sports, invocation).run(work) : null;
             StagingChapter.Result stagingResult = chapters.contains(Chapter.staging) ? new StagingChapter(staging, invocation).run(work) : null;
             end(out, heartbeat, driftResult, stagingResult, (System.nanoTime() - start) / 1e9);

@@ -1,25 +1,20 @@
 package dev.propsops.drift;
 
 import dev.propsops.cli.ByteSize;
-import dev.propsops.cli.ErrorExplainer;
-import dev.propsops.cli.Explanation;
 import dev.propsops.cli.Invocation;
 import dev.propsops.cli.OpsException;
 import dev.propsops.cli.Progress;
-import dev.propsops.cli.StoreException;
 import dev.propsops.drift.findings.DriftEvaluator;
 import dev.propsops.drift.findings.Finding;
 import dev.propsops.drift.findings.OutcomeComparison;
 import dev.propsops.drift.plan.ComparisonPlan;
 import dev.propsops.drift.plan.Period;
-import dev.propsops.drift.query.ScheduleQuery;
 import dev.propsops.drift.query.Skipped;
 import dev.propsops.drift.query.StatsQuery;
 import dev.propsops.drift.report.DriftReport;
 import dev.propsops.drift.season.KnownSeasons;
 import dev.propsops.drift.season.ScheduleRead;
 import dev.propsops.drift.season.ScheduleSpec;
-import dev.propsops.drift.season.ScheduledSeason;
 import dev.propsops.drift.season.SeasonCalendar;
 import dev.propsops.drift.stats.Measurements;
 import dev.propsops.sport.Sport;
@@ -28,7 +23,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * The drift-check job: plans one query per table, lets the source look before it leaps (skips, byte
@@ -46,13 +40,9 @@ public final class DriftCheck {
     public DriftReport run(ConfiguredChecks configured, ComparisonPlan plan, ConfiguredSeasons seasons, FeatureStatsSource source) {
         Sport sport = seasons.sport();
         List<StatsQuery> queries = configured.queries(plan);
-        Optional<ScheduleQuery> scheduleQuery = seasons.schedule().map(s -> ScheduleQuery.around(s, plan));
-        ScheduleSource schedule = source.schedule();
-        // the schedule is looked at first, so that on BigQuery its dry run counts in the byte budget
-        Optional<ScheduleRead> unreadable = scheduleQuery.map(q -> attempt(q, () -> {
-            schedule.preflight(q);
-            return List.of();
-        })).filter(r -> r.status() == ScheduleRead.Status.unreadable);
+        ScheduleReading schedule = new ScheduleReading(seasons, plan, source.schedule());
+        // the schedule first, so that on BigQuery its dry run counts in the byte budget
+        schedule.preflight();
         FeatureStatsSource.Preflight preflight = source.preflight(queries);
         for (Skipped s : preflight.skipped()) {
             invocation.log().warn("skipping " + s.check() + " (" + s.table() + "): " + s.reason());
@@ -66,8 +56,7 @@ public final class DriftCheck {
                     null);
         }
         preflight.bytes().ifPresent(b -> invocation.log().info("the queries will scan about " + ByteSize.format(b)));
-        ScheduleRead read = scheduleQuery.isEmpty() ? ScheduleRead.notConfigured()
-                : unreadable.orElseGet(() -> attempt(scheduleQuery.get(), () -> schedule.seasons(scheduleQuery.get())));
+        ScheduleRead read = schedule.read();
         if (read.status() == ScheduleRead.Status.unreadable) {
             invocation.log().warn(read.warning(sport) + read.fix().map(f -> " (fix: " + f + ")").orElse(""));
         }
@@ -94,16 +83,6 @@ public final class DriftCheck {
         }
         return new DriftReport(sport, plan, source.describe(), preflight.bytes(), findings, configured.outcome(), outcomes,
                 preflight.skipped(), calendar, read, notes);
-    }
-
-    /** Reads the schedule; a failure is no reason to stop, only to say so. */
-    private static ScheduleRead attempt(ScheduleQuery q, Supplier<List<ScheduledSeason>> read) {
-        try {
-            return ScheduleRead.read(q.spec(), read.get());
-        } catch (StoreException e) {
-            Explanation x = ErrorExplainer.explain(e);
-            return ScheduleRead.unreadable(q.spec(), x.message(), x.fix());
-        }
     }
 
     /**

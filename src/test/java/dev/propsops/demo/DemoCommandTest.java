@@ -107,8 +107,9 @@ class DemoCommandTest {
 
     @Test
     void theStagingChapterAloneReportsThenExpiresAsADryRun() {
-        CliDriver.Result r = cli().env("PROPS_OPS_FIRESTORE_EMULATOR_JAR", NO_EMULATOR).run("demo", "--only", "staging");
+        CliDriver.Result r = cli().env("PROPS_OPS_FIRESTORE_EMULATOR_JAR", NO_EMULATOR).run("demo", "--only", "staging", "--legacy-docs", "5");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.OK);
+        assertThat(r.err()).contains("warning: --legacy-docs applies to the heartbeat chapter only; ignored for --only staging");
         String all = flat(r);
         assertThat(r.out()).contains("=== 7. staging-prune: the report", "=== 8. staging-prune --action expire (dry run)")
                 .doesNotContain("=== 6. drift-check", "=== 1. The incident")
