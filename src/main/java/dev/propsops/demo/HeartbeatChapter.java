@@ -129,12 +129,12 @@ final class HeartbeatChapter {
     }
 
     /** Why the monitor read more docs than the collection holds: its second query re-reads the recent beats. */
-    private static String readsExplained(MonitorReport r) {
+    private String readsExplained(MonitorReport r) {
         long again = r.docsRead() - r.size();
         return again <= 0 ? "It read the " + n(r.docsRead()) + " docs once each."
                 : "It read " + n(r.docsRead()) + " docs: the " + n(r.size()) + " of the collection, then again the " + n(again)
-                        + " beaten in the last " + DurationConverter.format(Duration.ofHours(24)) + ", to find processors still writing "
-                        + "legacy docs.";
+                        + " beaten in the last " + config.monitor().legacyWindow().toHours() + " hours, to find processors still "
+                        + "writing legacy docs.";
     }
 
     /** The line of the last screen. */
