@@ -175,10 +175,13 @@ public final class MetricExporter {
     /**
      * A refusal that every further request would meet too (permissions, credentials, a disabled API, an
      * unreachable endpoint) stops the export; a refused request (INVALID_ARGUMENT: e.g. a point too soon
-     * after one another run wrote) does not.
+     * after one another run wrote) does not, nor does a descriptor of another type (that metric only).
      */
     static boolean stopsTheExport(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof DescriptorMismatch) {
+                return false;
+            }
             if (t instanceof ApiException api) {
                 return switch (api.getStatusCode().getCode()) {
                     case INVALID_ARGUMENT, FAILED_PRECONDITION, ALREADY_EXISTS, OUT_OF_RANGE -> false;

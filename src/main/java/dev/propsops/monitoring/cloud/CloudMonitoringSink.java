@@ -17,6 +17,7 @@ import com.google.protobuf.Timestamp;
 import dev.propsops.cli.StoreException;
 import dev.propsops.gcp.GcpAccess;
 import dev.propsops.gcp.GoogleApi;
+import dev.propsops.monitoring.DescriptorMismatch;
 import dev.propsops.monitoring.MetricPoint;
 import dev.propsops.monitoring.MetricSink;
 import dev.propsops.monitoring.OpsMetric;
@@ -77,7 +78,7 @@ public final class CloudMonitoringSink implements MetricSink, AutoCloseable {
             throw new StoreException("get metric descriptor " + metric.type() + " (monitoring.metricDescriptors.get)", where, ROLE, e);
         }
         if (existing.getMetricKind() != wanted.getMetricKind() || existing.getValueType() != wanted.getValueType()) {
-            throw new StoreException("check metric descriptor " + metric.type(), where, ROLE, new IllegalStateException(
+            throw new StoreException("check metric descriptor " + metric.type(), where, ROLE, new DescriptorMismatch(
                     "it exists as " + existing.getMetricKind() + " " + existing.getValueType() + ", props-ops writes "
                             + wanted.getMetricKind() + " " + wanted.getValueType() + ": delete the old descriptor "
                             + "(its data is lost) with `gcloud monitoring metrics-descriptors delete " + metric.type() + "`"));
