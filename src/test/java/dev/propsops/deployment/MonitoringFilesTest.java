@@ -271,4 +271,44 @@ class MonitoringFilesTest {
         });
         assertThat(configured).as("shipped drift-check features").containsAll(inPolicies);
     }
+
+    @Test
+    void theApplyScriptSendsEveryFileWithTheGivenChannelsAndRefusesToGuessThem() throws Exception {
+        ProcessBuilder pb = new ProcessBuilder("bash", "deployment/apply-monitoring.sh", "--dry-run", "--notification-channels",
+                "123, projects/nba-props-platform/notificationChannels/456").directory(DeploymentFiles.ROOT.toFile());
+        pb.environment().put("PROJECT_ID", "nba-props-platform");
+        Process proc = pb.start();
+        String out = new String(proc.getInputStream().readAllBytes());
+        String err = new String(proc.getErrorStream().readAllBytes());
+        assertThat(proc.waitFor()).as(err).isZero();
+        Matcher sent = Pattern.compile("(?s)--- deployment/monitoring/(\\S+) as sent ---\n(.*?)\n\\+ ").matcher(out);
+        Set<String> seen = new TreeSet<>();
+        while (sent.find()) {
+            seen.add(sent.group(1));
+            if (sent.group(1).endsWith(".policy.json")) {
+                AlertPolicy.Builder b = AlertPolicy.newBuilder();
+                JsonFormat.parser().merge(sent.group(2), b);
+                assertThat(b.getNotificationChannelsList()).containsExactly("projects/nba-props-platform/notificationChannels/123",
+                        "projects/nba-props-platform/notificationChannels/456");
+                assertThat(b.build()).isEqualTo(policy(DIR.resolve(sent.group(1))).toBuilder()
+                        .addAllNotificationChannels(b.getNotificationChannelsList()).build());
+            } else {
+                Dashboard.Builder b = Dashboard.newBuilder();
+                JsonFormat.parser().merge(sent.group(2), b);
+                assertThat(b.getName()).isEqualTo("projects/nba-props-platform/dashboards/props-ops");
+            }
+        }
+        Set<String> files = new TreeSet<>();
+        files(".json").forEach(f -> files.add(f.getFileName().toString()));
+        assertThat(seen).isEqualTo(files);
+        assertThat(out).contains("+ gcloud monitoring policies create --project nba-props-platform --policy-from-file",
+                "+ gcloud monitoring dashboards update props-ops --project nba-props-platform");
+        assertThat(err).contains("dry run: nothing was created or changed");
+
+        Process refused = new ProcessBuilder("bash", "deployment/apply-monitoring.sh", "--dry-run")
+                .directory(DeploymentFiles.ROOT.toFile()).start();
+        String refusal = new String(refused.getErrorStream().readAllBytes());
+        assertThat(refused.waitFor()).isEqualTo(2);
+        assertThat(refusal).contains("say which notification channels", "--no-notification-channels");
+    }
 }
