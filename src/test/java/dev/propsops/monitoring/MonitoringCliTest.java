@@ -9,6 +9,7 @@ import com.google.monitoring.v3.TimeSeries;
 import dev.propsops.cli.ExitCode;
 import dev.propsops.cli.Json;
 import dev.propsops.gcp.FirestoreEmulator;
+import dev.propsops.drift.testdata.PlatformData;
 import dev.propsops.heartbeat.HeartbeatDocsFixture;
 import dev.propsops.testing.CliDriver;
 import dev.propsops.testing.EmulatorClients;
@@ -260,6 +261,30 @@ class MonitoringCliTest {
         assertThat(r.err()).contains("PROPS_OPS_EXPECTED_INTERVAL='every day' is not a positive duration");
         assertThat(doc("props-ops-staging-prune-nba").getString("status")).isEqualTo("completed");
         assertThat(doc("props-ops-staging-prune-nba").get("expected_interval_seconds")).isNull();
+    }
+
+    @Test
+    void driftCheckExportsCoverageChangePsiAndRowsPerDayAndKeepsItsExitCode(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path parquet = PlatformData.handoff().writeParquet(dir.resolve("handoff"));
+        CliDriver.Result r = new CliDriver(factory).clock(java.time.Clock.fixed(Instant.parse("2026-02-10T12:00:00Z"),
+                java.time.ZoneOffset.UTC)).env("GOOGLE_CLOUD_PROJECT", "nba-props-platform")
+                .run("drift-check", "--sport", "nba", "--month", "2026-01", "--source", "parquet:" + parquet, "--export-metrics");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.FINDINGS);
+        assertThat(r.err()).contains("exported ", "project nba-props-platform");
+        Map<String, Double> coverage = written().stream()
+                .filter(ts -> ts.getMetric().getType().equals(OpsMetric.DRIFT_COVERAGE.type()))
+                .collect(Collectors.toMap(ts -> ts.getMetric().getLabelsMap().get("feature"), ts -> ts.getPoints(0).getValue().getDoubleValue()));
+        assertThat(coverage).hasSize(34);
+        assertThat(coverage.get("vegas_points_line")).isBetween(0.42, 0.45);
+        TimeSeries change = written().stream().filter(ts -> ts.getMetric().getType().equals(OpsMetric.DRIFT_COVERAGE_CHANGE.type())
+                && ts.getMetric().getLabelsMap().get("feature").equals("vegas_points_line")).findFirst().orElseThrow();
+        assertThat(change.getPoints(0).getValue().getDoubleValue()).isBetween(-57.0, -55.0);
+        assertThat(change.getMetric().getLabelsMap()).isEqualTo(Map.of("sport", "nba", "check", "feature-store",
+                "feature", "vegas_points_line", "month", "2026-01"));
+        assertThat(written()).filteredOn(ts -> ts.getMetric().getType().equals(OpsMetric.DRIFT_ROWS_PER_GAME_DAY.type()))
+                .extracting(ts -> ts.getMetric().getLabelsMap().get("check")).contains("feature-store", "prop-line-context");
+        assertThat(StandIns.monitoring.writes).allSatisfy(w -> assertThat(w.getTimeSeriesCount()).isLessThanOrEqualTo(200));
     }
 
     /** A Cloud Monitoring stand-in, and a production Firestore endpoint that is down. */
