@@ -22,6 +22,7 @@ import dev.propsops.gcp.BigQueryConnector;
 import dev.propsops.gcp.GcpAccess;
 import dev.propsops.gcp.BigQueryTarget;
 import dev.propsops.gcp.GcpConfig;
+import dev.propsops.monitoring.ExportMetricsOptions;
 import dev.propsops.sport.SportConfig;
 import dev.propsops.sport.SportOptions;
 import jakarta.inject.Inject;
@@ -77,6 +78,9 @@ public class DriftCheckCommand extends OpsCommand {
     @Mixin
     ProjectOptions project;
 
+    @Mixin
+    ExportMetricsOptions metrics;
+
     @Inject
     DriftConfig config;
 
@@ -106,6 +110,9 @@ public class DriftCheckCommand extends OpsCommand {
             } else {
                 DriftReportText.render(report, failOn.threshold(), exitCode, invocation.out());
             }
+            invocation.out().flush();
+            metrics.export(invocation, spec.kind() == SourceSpec.Kind.BIGQUERY ? project.project() : Optional.empty(),
+                    () -> DriftMetrics.of(report));
             return exitCode;
         }
     }
