@@ -5,17 +5,17 @@ import dev.propsops.cli.ErrorHandler;
 import dev.propsops.cli.ExitCode;
 import dev.propsops.cli.Invocation;
 import dev.propsops.cli.OpsCommand;
+import dev.propsops.demo.DemoCommand;
 import dev.propsops.drift.DriftCheckCommand;
 import dev.propsops.heartbeat.HeartbeatCleanupCommand;
 import dev.propsops.heartbeat.HeartbeatCommand;
 import dev.propsops.heartbeat.HeartbeatMonitorCommand;
-import dev.propsops.heartbeat.demo.DemoCommand;
 import dev.propsops.monitoring.OwnHeartbeat;
 import dev.propsops.staging.StagingPruneCommand;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The top command: lists the jobs, prints the version, and wires the one error handler. */
 @Command(name = "props-ops", mixinStandardHelpOptions = true, versionProvider = BuildInfo.class,
