@@ -1,0 +1,44 @@
+package dev.propsops.logs.grouping;
+
+/**
+ * The miner's tunables. {@link #defaults()} is the one shipped configuration, chosen on all 16 Loghub-2k
+ * datasets at once (src/bench/log-triage): there are no per-dataset settings.
+ *
+ * @param maxPatterns patterns one miner creates at most (a bound on memory); past it a message goes to the
+ *     most similar pattern of its token count, or to that token count's overflow pattern when none is similar
+ * @param similarity share of positions (0..1) at which a message must agree with a pattern to join it
+ * @param maxTokens tokens read per message; the rest of a longer message is ignored
+ * @param maxMessageChars characters of a message read; longer ones are cut (a bound on work per message)
+ * @param cacheSize distinct masked messages remembered for the fast path (a bound on memory)
+ */
+public record MinerSettings(int maxPatterns, double similarity, int maxTokens, int maxMessageChars, int cacheSize) {
+    public MinerSettings {
+        if (maxPatterns < 1) {
+            throw new IllegalArgumentException("maxPatterns must be at least 1, was " + maxPatterns);
+        }
+        if (!(similarity > 0 && similarity <= 1)) {
+            throw new IllegalArgumentException("similarity must be in (0, 1], was " + similarity);
+        }
+        if (maxTokens < 1) {
+            throw new IllegalArgumentException("maxTokens must be at least 1, was " + maxTokens);
+        }
+        if (maxMessageChars < 1) {
+            throw new IllegalArgumentException("maxMessageChars must be at least 1, was " + maxMessageChars);
+        }
+        if (cacheSize < 0) {
+            throw new IllegalArgumentException("cacheSize must not be negative, was " + cacheSize);
+        }
+    }
+
+    public static MinerSettings defaults() {
+        return new MinerSettings(5_000, 0.5, 200, 4_096, 50_000);
+    }
+
+    public MinerSettings withMaxPatterns(int value) {
+        return new MinerSettings(value, similarity, maxTokens, maxMessageChars, cacheSize);
+    }
+
+    public MinerSettings withSimilarity(double value) {
+        return new MinerSettings(maxPatterns, value, maxTokens, maxMessageChars, cacheSize);
+    }
+}
