@@ -80,14 +80,6 @@ public final class Masker {
             count++;
         }
 
-        /** Widens the last token (a wildcard) to end at {@code end}: adjacent variable pieces are one. */
-        void extendLast(int end) {
-            ends[count - 1] = end;
-        }
-
-        boolean lastIsWildcardOfChunk(int chunkStart) {
-            return count > 0 && tokens[count - 1] == WILDCARD && starts[count - 1] >= chunkStart;
-        }
     }
 
     private final int maxTokens;
@@ -109,8 +101,9 @@ public final class Masker {
         String m = message == null ? "" : message;
         out.reset(m);
         int n = m.length();
+        int rawLimit = maxTokens * 4; // wildcards collapse afterwards, so read more than the final bound
         int i = 0;
-        while (i < n && out.count < maxTokens) {
+        while (i < n && out.count < rawLimit) {
             while (i < n && isSpace(m.charAt(i))) {
                 i++;
             }
@@ -123,9 +116,78 @@ public final class Masker {
             }
             chunk(m, start, i, out);
         }
+        maskDateWords(out);
+        absorbUnits(out);
+        collapse(out);
         if (out.count > maxTokens) {
             out.count = maxTokens;
         }
+    }
+
+    /**
+     * Month, weekday and time-zone names next to a variable are part of a date ({@code Fri Jun 17 07:07:00
+     * 2005}, {@code 19:02:14 EST 2004}); elsewhere they are words ({@code it may not exist}).
+     */
+    private static void maskDateWords(Tokens out) {
+        for (int pass = 0; pass < 2; pass++) {
+            // forwards, then backwards: a run of names ("Fri Jun 17") is reached from either side
+            for (int k = 0; k < out.count; k++) {
+                int i = pass == 0 ? k : out.count - 1 - k;
+                if (out.tokens[i] != WILDCARD && isDateWord(out.tokens[i])
+                        && (i > 0 && out.tokens[i - 1] == WILDCARD || i + 1 < out.count && out.tokens[i + 1] == WILDCARD)) {
+                    out.tokens[i] = WILDCARD;
+                }
+            }
+        }
+    }
+
+    private static final java.util.Set<String> UNITS = java.util.Set.of("B", "KB", "MB", "GB", "TB", "PB", "kB", "KiB",
+            "MiB", "GiB", "TiB", "bytes", "ns", "us", "\u00b5s", "ms", "s", "sec", "secs", "seconds", "min", "mins",
+            "minutes", "h", "hrs", "hours", "%");
+
+    /** A unit after a number is part of the quantity: {@code 0 bytes}, {@code (1.16 KB)}, {@code <1 sec}. */
+    private static void absorbUnits(Tokens out) {
+        for (int i = 1; i < out.count; i++) {
+            if (out.tokens[i - 1] == WILDCARD && out.tokens[i] != WILDCARD && UNITS.contains(out.tokens[i])) {
+                out.tokens[i] = WILDCARD;
+            }
+        }
+    }
+
+    /** Adjacent wildcards are one variable: {@code Jun 17 07:07:00 2005}, a list of ids, an IPv6 address. */
+    private static void collapse(Tokens out) {
+        int w = 0;
+        for (int r = 0; r < out.count; r++) {
+            if (out.tokens[r] == WILDCARD && w > 0 && out.tokens[w - 1] == WILDCARD) {
+                out.ends[w - 1] = out.ends[r];
+                continue;
+            }
+            out.tokens[w] = out.tokens[r];
+            out.starts[w] = out.starts[r];
+            out.ends[w] = out.ends[r];
+            w++;
+        }
+        out.count = w;
+    }
+
+    private static final java.util.Set<String> DATE_WORDS = java.util.Set.of(
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+            "January", "February", "March", "April", "June", "July", "August", "September", "October",
+            "November", "December", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun",
+            "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+            "UTC", "GMT", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "CET", "CEST", "BST", "JST",
+            "AM", "PM");
+
+    static boolean isDateWord(String word) {
+        if (word.length() < 2 || word.length() > 9) {
+            return false;
+        }
+        if (DATE_WORDS.contains(word)) {
+            return true;
+        }
+        // JUN, FRI: the upper-case forms of the names
+        String title = word.charAt(0) + word.substring(1).toLowerCase(java.util.Locale.ROOT);
+        return !title.equals(word) && word.equals(word.toUpperCase(java.util.Locale.ROOT)) && DATE_WORDS.contains(title);
     }
 
     /** Convenience for tests and rendering: the tokens of {@code message} as an array. */
@@ -136,11 +198,32 @@ public final class Masker {
     }
 
     private void chunk(String m, int start, int end, Tokens out) {
+        int path = start;
+        while (path < end && (isQuote(m.charAt(path)) || m.charAt(path) == '(' || m.charAt(path) == '[')) {
+            path++;
+        }
+        if (path + 1 < end && isPathStart(m, path)) {
+            out.add(WILDCARD, path, end); // a path takes the whole chunk: its query string, its "a=b" parts
+            return;
+        }
+        if (isHostPort(m, start, end)) {
+            out.add(WILDCARD, start, end);
+            return;
+        }
         int url = urlStart(m, start, end);
         int i = start;
         int stop = url < 0 ? end : url;
         while (i < stop) {
             while (i < stop && isDelimiter(m.charAt(i))) {
+                char c = m.charAt(i);
+                if (i + 1 < stop && closes(c, m.charAt(i + 1))) {
+                    out.add(WILDCARD, i, i + 2); // "()", "[]": an empty value is still a value
+                    i += 2;
+                    continue;
+                }
+                if (c == '=' && (i + 1 == stop || m.charAt(i + 1) == ',' || m.charAt(i + 1) == ';')) {
+                    out.add(WILDCARD, i + 1, i + 1); // "logname= uid=0": the key has an empty value
+                }
                 i++;
             }
             if (i >= stop) {
@@ -150,11 +233,46 @@ public final class Masker {
             while (i < stop && !isDelimiter(m.charAt(i))) {
                 i++;
             }
-            piece(m, pieceStart, i, start, out);
+            piece(m, pieceStart, i, out);
         }
         if (url >= 0) {
-            addVariable(out, url, end, start);
+            out.add(WILDCARD, url, end);
         }
+    }
+
+    /** {@code name.with.dots:443} (a trailing {@code ,} or {@code .} aside): a host and its port. */
+    static boolean isHostPort(String m, int start, int end) {
+        int e = end;
+        while (e > start && (m.charAt(e - 1) == ',' || isSentenceEnd(m.charAt(e - 1)))) {
+            e--;
+        }
+        int colon = m.lastIndexOf(':', e - 1);
+        if (colon <= start || colon >= e - 1 || e - colon - 1 > 5) {
+            return false;
+        }
+        for (int k = colon + 1; k < e; k++) {
+            if (!isDigit(m.charAt(k))) {
+                return false;
+            }
+        }
+        boolean dot = false;
+        for (int k = start; k < colon; k++) {
+            char c = m.charAt(k);
+            if (c == '.') {
+                if (k == start || k == colon - 1) {
+                    return false;
+                }
+                dot = true;
+            } else if (!(Character.isLetterOrDigit(c) || c == '-' || c == '_')) {
+                return false;
+            }
+        }
+        return dot;
+    }
+
+    private static boolean closes(char open, char close) {
+        return open == '(' && close == ')' || open == '[' && close == ']' || open == '{' && close == '}'
+                || open == '<' && close == '>';
     }
 
     /** Where a {@code scheme://} URL starts in the chunk, or -1: the rest of the chunk is the URL. */
@@ -170,14 +288,14 @@ public final class Masker {
         return u < k && Character.isLetter(m.charAt(u)) ? u : -1;
     }
 
-    private static void piece(String m, int start, int end, int chunkStart, Tokens out) {
+    private static void piece(String m, int start, int end, Tokens out) {
         int s = start;
         int e = end;
         while (e > s && isSentenceEnd(m.charAt(e - 1))) {
             e--;
         }
         if (e - s >= 2 && isQuote(m.charAt(s)) && m.charAt(e - 1) == m.charAt(s)) {
-            addVariable(out, s, e, chunkStart); // a quoted value
+            out.add(WILDCARD, s, e); // a quoted value
             return;
         }
         while (s < e && isQuote(m.charAt(s))) {
@@ -190,13 +308,19 @@ public final class Masker {
             return; // only quotes or dots: punctuation, not a token
         }
         if (isVariable(m, s, e)) {
-            addVariable(out, s, e, chunkStart);
+            out.add(WILDCARD, s, e);
         } else {
             out.add(m.substring(s, e), s, e);
         }
     }
 
-    /** A piece with a digit, a path or an email address. */
+    private static boolean isPathStart(String m, int i) {
+        char c = m.charAt(i);
+        return c == '/' || c == '\\' || c == '~' && m.charAt(i + 1) == '/'
+                || i + 2 < m.length() && Character.isLetter(c) && m.charAt(i + 1) == ':' && m.charAt(i + 2) == '\\';
+    }
+
+    /** A piece with a digit, a path, an email address or a host name. */
     static boolean isVariable(String m, int start, int end) {
         char first = m.charAt(start);
         int len = end - start;
@@ -216,15 +340,43 @@ public final class Masker {
                 at = k;
             }
         }
-        return slashes >= 2 || at > start && isEmailDomain(m, at + 1, end);
+        return slashes >= 2 || at > start && isEmailDomain(m, at + 1, end) || isHostName(m, start, end);
     }
 
-    private static void addVariable(Tokens out, int start, int end, int chunkStart) {
-        if (out.lastIsWildcardOfChunk(chunkStart)) {
-            out.extendLast(end);
-        } else {
-            out.add(WILDCARD, start, end);
+    private static final java.util.Set<String> GENERIC_TLDS = java.util.Set.of("com", "net", "org", "edu", "gov",
+            "mil", "int", "info", "biz", "io", "ai", "app", "dev", "cloud", "local", "internal", "localdomain", "arpa");
+
+    /**
+     * A host name: lower-case labels of letters, digits and {@code -} joined by dots, ending in a generic
+     * top-level domain ({@code baidu.com}, {@code metadata.google.internal}) or in two letters after at
+     * least two dots ({@code proxy.cse.cuhk.edu.hk}). Java packages and file names do not end so
+     * ({@code org.apache.hadoop.ipc}, {@code cbscore.dll}).
+     */
+    static boolean isHostName(String m, int start, int end) {
+        int dots = 0;
+        int labelStart = start;
+        for (int k = start; k < end; k++) {
+            char c = m.charAt(k);
+            if (c == '.') {
+                if (k == labelStart) {
+                    return false;
+                }
+                dots++;
+                labelStart = k + 1;
+            } else if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-')) {
+                return false;
+            }
         }
+        if (dots == 0 || labelStart >= end) {
+            return false;
+        }
+        String tld = m.substring(labelStart, end);
+        for (int k = 0; k < tld.length(); k++) {
+            if (!Character.isLetter(tld.charAt(k))) {
+                return false;
+            }
+        }
+        return GENERIC_TLDS.contains(tld) || tld.length() == 2 && dots >= 2;
     }
 
     /** After the {@code @}: letters, digits, {@code -} and at least one inner dot. */

@@ -5,19 +5,25 @@ package dev.propsops.logs.grouping;
  * datasets at once (src/bench/log-triage): there are no per-dataset settings.
  *
  * @param maxPatterns patterns one miner creates at most (a bound on memory); past it a message goes to the
- *     most similar pattern of its token count, or to that token count's overflow pattern when none is similar
- * @param similarity share of positions (0..1) at which a message must agree with a pattern to join it
+ *     closest pattern of its skeleton, or to its token count's overflow pattern when no skeleton is similar
+ * @param similarity share of the informative positions (0..1) at which a message must agree with a
+ *     skeleton to join it
+ * @param variableAfter distinct words at one position of a skeleton that make it a variable (at least 2)
  * @param maxTokens tokens read per message; the rest of a longer message is ignored
  * @param maxMessageChars characters of a message read; longer ones are cut (a bound on work per message)
  * @param cacheSize distinct masked messages remembered for the fast path (a bound on memory)
  */
-public record MinerSettings(int maxPatterns, double similarity, int maxTokens, int maxMessageChars, int cacheSize) {
+public record MinerSettings(int maxPatterns, double similarity, int variableAfter, int maxTokens, int maxMessageChars,
+        int cacheSize) {
     public MinerSettings {
         if (maxPatterns < 1) {
             throw new IllegalArgumentException("maxPatterns must be at least 1, was " + maxPatterns);
         }
         if (!(similarity > 0 && similarity <= 1)) {
             throw new IllegalArgumentException("similarity must be in (0, 1], was " + similarity);
+        }
+        if (variableAfter < 2) {
+            throw new IllegalArgumentException("variableAfter must be at least 2, was " + variableAfter);
         }
         if (maxTokens < 1) {
             throw new IllegalArgumentException("maxTokens must be at least 1, was " + maxTokens);
@@ -31,14 +37,18 @@ public record MinerSettings(int maxPatterns, double similarity, int maxTokens, i
     }
 
     public static MinerSettings defaults() {
-        return new MinerSettings(5_000, 0.5, 200, 4_096, 50_000);
+        return new MinerSettings(5_000, 0.5, 5, 200, 4_096, 50_000);
     }
 
     public MinerSettings withMaxPatterns(int value) {
-        return new MinerSettings(value, similarity, maxTokens, maxMessageChars, cacheSize);
+        return new MinerSettings(value, similarity, variableAfter, maxTokens, maxMessageChars, cacheSize);
     }
 
     public MinerSettings withSimilarity(double value) {
-        return new MinerSettings(maxPatterns, value, maxTokens, maxMessageChars, cacheSize);
+        return new MinerSettings(maxPatterns, value, variableAfter, maxTokens, maxMessageChars, cacheSize);
+    }
+
+    public MinerSettings withVariableAfter(int value) {
+        return new MinerSettings(maxPatterns, similarity, value, maxTokens, maxMessageChars, cacheSize);
     }
 }

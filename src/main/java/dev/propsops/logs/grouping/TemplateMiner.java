@@ -9,10 +9,14 @@ import java.util.Map;
 /**
  * Mines templates from the messages of ONE service; not thread-safe; bounded memory.
  *
- * <p>Messages are masked and tokenized by {@link Masker}, partitioned by token count, and each joins the
- * pattern of its token count it agrees with at the most positions, if that is at least
- * {@link MinerSettings#similarity()} of them (the positions where they differ become {@code <*>}); else it
- * starts a new pattern. A cache of exact masked messages makes repeats cheap.
+ * <p>Two levels. A message is masked and tokenized by {@link Masker}; among the <em>skeletons</em> of its
+ * token count it joins the one it agrees with best, if it agrees at {@link MinerSettings#similarity()} of
+ * the informative positions, else it starts a skeleton. A skeleton remembers, per position, the distinct
+ * words seen there, up to {@link MinerSettings#variableAfter()}: a position with that many distinct words
+ * is a variable (user names, host names), one with fewer is part of the event ({@code VM Paused} and
+ * {@code VM Started} are different events). A <em>pattern</em> (the id returned) is a skeleton plus the
+ * words at its non-variable positions; when a position turns variable, the patterns that differ only
+ * there are merged, which is why ids must be {@link #resolve resolved}.
  */
 public final class TemplateMiner {
     private final MinerSettings settings;
@@ -20,9 +24,11 @@ public final class TemplateMiner {
     private final Masker.Tokens tokens = new Masker.Tokens();
 
     private final List<Pattern> patterns = new ArrayList<>();
-    private final Map<Integer, List<Pattern>> byLength = new HashMap<>();
+    private int[] parent = new int[64];
+    private int live;
+    private final Map<Integer, List<Skeleton>> byLength = new HashMap<>();
     private final Map<Integer, Pattern> overflow = new HashMap<>();
-    private final Map<Key, Pattern> cache;
+    private final Map<Key, Pattern> cache = new HashMap<>();
 
     /** The one shipped configuration (no per-dataset tuning). */
     public TemplateMiner() {
@@ -32,7 +38,6 @@ public final class TemplateMiner {
     public TemplateMiner(MinerSettings settings) {
         this.settings = settings;
         this.masker = new Masker(settings.maxTokens());
-        this.cache = new HashMap<>();
     }
 
     /** Assigns a message (already stripped of the traceback; may be empty) to a pattern; returns its id. */
@@ -46,21 +51,26 @@ public final class TemplateMiner {
         Key key = new Key(seq);
         Pattern cached = cache.get(key);
         if (cached != null) {
-            cached.count++;
-            return cached.id;
+            return counted(patterns.get(find(cached.id)));
         }
-        Pattern p = match(seq);
-        if (p == null) {
-            p = create(seq);
-        } else {
-            p.generalize(seq);
-        }
-        p.count++;
+        Pattern p = place(seq);
         if (cache.size() >= settings.cacheSize()) {
             cache.clear(); // a crude bound: the cache refills with what repeats
         }
         if (settings.cacheSize() > 0) {
             cache.put(key, p);
+        }
+        return counted(patterns.get(find(p.id)));
+    }
+
+    /** Counts a message of {@code p}; at each doubling its skeleton looks again at mixed positions. */
+    private int counted(Pattern p) {
+        p.count++;
+        if (p.skeleton != null && (p.count & (p.count - 1)) == 0) {
+            if (p.skeleton.reconsider()) {
+                merge(p.skeleton);
+            }
+            return find(p.id);
         }
         return p.id;
     }
@@ -68,69 +78,136 @@ public final class TemplateMiner {
     /** The id a pattern is known by now: ids returned earlier may have been merged into another. */
     public int resolve(int patternId) {
         check(patternId);
-        return patternId;
+        return find(patternId);
     }
 
     /** The template of a (resolved) pattern, variable parts as {@code <*>}. */
     public String template(int patternId) {
         check(patternId);
-        return patterns.get(resolve(patternId)).render();
+        return patterns.get(find(patternId)).render();
     }
 
     /** How many live patterns. */
     public int patternCount() {
-        return patterns.size();
+        return live;
     }
 
     private void check(int patternId) {
         if (patternId < 0 || patternId >= patterns.size()) {
-            throw new IllegalArgumentException("no pattern " + patternId + " (this miner has " + patterns.size() + ")");
+            throw new IllegalArgumentException("no pattern " + patternId + " (this miner has ids 0 to "
+                    + (patterns.size() - 1) + ")");
         }
     }
 
-    private Pattern match(String[] seq) {
-        List<Pattern> candidates = byLength.get(seq.length);
-        if (candidates == null) {
-            return null;
+    private int find(int id) {
+        int root = id;
+        while (parent[root] != root) {
+            root = parent[root];
         }
-        Pattern best = null;
-        int bestSame = -1;
-        for (Pattern p : candidates) {
-            int same = p.agreement(seq);
-            if (same > bestSame) {
-                best = p;
-                bestSame = same;
+        while (parent[id] != root) {
+            int next = parent[id];
+            parent[id] = root;
+            id = next;
+        }
+        return root;
+    }
+
+    private Pattern place(String[] seq) {
+        List<Skeleton> skeletons = byLength.computeIfAbsent(seq.length, n -> new ArrayList<>());
+        Skeleton best = null;
+        double bestScore = -1;
+        int bestAgree = -1;
+        for (Skeleton s : skeletons) {
+            int agree = 0;
+            int differ = 0;
+            for (int i = 0; i < seq.length; i++) {
+                int a = s.agreement(i, seq[i]);
+                if (a > 0) {
+                    agree++;
+                } else if (a < 0) {
+                    differ++;
+                }
+            }
+            double score = agree + differ == 0 ? 1.0 : (double) agree / (agree + differ);
+            if (score > bestScore || score == bestScore && agree > bestAgree) {
+                best = s;
+                bestScore = score;
+                bestAgree = agree;
             }
         }
-        int needed = (int) Math.ceil(settings.similarity() * seq.length);
-        if (best != null && (bestSame >= needed || patterns.size() >= settings.maxPatterns())) {
-            return best;
+        boolean full = patterns.size() >= settings.maxPatterns();
+        if (best == null || bestScore < settings.similarity()) {
+            if (full) {
+                return overflow.computeIfAbsent(seq.length, n -> newPattern(null, wildcards(n)));
+            }
+            best = new Skeleton(seq.length);
+            skeletons.add(best);
         }
-        if (patterns.size() >= settings.maxPatterns()) {
-            return overflow.computeIfAbsent(seq.length, n -> newPattern(wildcards(n)));
+        if (!full) {
+            boolean variable = false;
+            for (int i = 0; i < seq.length; i++) {
+                variable |= best.observe(i, seq[i]);
+            }
+            if (variable) {
+                merge(best);
+            }
         }
-        return null;
-    }
-
-    private Pattern create(String[] seq) {
-        if (patterns.size() >= settings.maxPatterns()) {
-            return overflow.computeIfAbsent(seq.length, n -> newPattern(wildcards(n)));
+        long key = best.key(seq);
+        Pattern p = best.byKey.get(key);
+        if (p != null) {
+            return patterns.get(find(p.id));
         }
-        Pattern p = newPattern(seq);
-        p.sample = tokens.message();
-        p.starts = new int[seq.length];
-        p.ends = new int[seq.length];
-        for (int i = 0; i < seq.length; i++) {
-            p.starts[i] = tokens.start(i);
-            p.ends[i] = tokens.end(i);
+        if (full) {
+            return best.closest(seq);
+        }
+        p = newPattern(best, seq);
+        best.byKey.put(key, p);
+        best.members.add(p);
+        if (best.reconsider()) {
+            merge(best);
+            return patterns.get(find(p.id));
         }
         return p;
     }
 
-    private Pattern newPattern(String[] seq) {
-        Pattern p = new Pattern(patterns.size(), seq.clone());
+    /** A position of {@code s} turned variable: patterns that now have the same key become one. */
+    private void merge(Skeleton s) {
+        s.byKey.clear();
+        List<Pattern> roots = new ArrayList<>();
+        for (Pattern p : s.members) {
+            long key = s.key(p.tokens);
+            Pattern q = s.byKey.get(key);
+            if (q == null) {
+                s.byKey.put(key, p);
+                roots.add(p);
+            } else {
+                parent[p.id] = q.id;
+                q.count += p.count;
+                live--;
+            }
+        }
+        s.members.clear();
+        s.members.addAll(roots);
+    }
+
+    private Pattern newPattern(Skeleton s, String[] seq) {
+        int id = patterns.size();
+        Pattern p = new Pattern(id, s, seq);
+        if (s != null) {
+            p.sample = tokens.message();
+            p.starts = new int[seq.length];
+            p.ends = new int[seq.length];
+            for (int i = 0; i < seq.length; i++) {
+                p.starts[i] = tokens.start(i);
+                p.ends[i] = tokens.end(i);
+            }
+        }
         patterns.add(p);
-        byLength.computeIfAbsent(seq.length, n -> new ArrayList<>()).add(p);
+        if (id == parent.length) {
+            parent = Arrays.copyOf(parent, id * 2);
+        }
+        parent[id] = id;
+        live++;
         return p;
     }
 
@@ -140,46 +217,161 @@ public final class TemplateMiner {
         return w;
     }
 
+    /** Messages of one token count that look alike; per position, the words seen there. */
+    private final class Skeleton {
+        /** Per position: the distinct words seen (null entries unused), or null once it is variable. */
+        final String[][] values;
+        final int[] distinct;
+        final Map<Long, Pattern> byKey = new HashMap<>();
+        final List<Pattern> members = new ArrayList<>();
+
+        Skeleton(int n) {
+            values = new String[n][];
+            distinct = new int[n];
+            for (int i = 0; i < n; i++) {
+                values[i] = new String[settings.variableAfter()];
+            }
+        }
+
+        boolean variable(int i) {
+            return values[i] == null;
+        }
+
+        /** +1 the word is known here, -1 it is not, 0 the position says nothing (variable or only masked). */
+        int agreement(int i, String word) {
+            String[] v = values[i];
+            if (v == null) {
+                return 0;
+            }
+            if (distinct[i] == 0) {
+                return 0; // a new skeleton: nothing seen yet
+            }
+            boolean onlyMasked = distinct[i] == 1 && v[0] == Masker.WILDCARD;
+            if (onlyMasked && word == Masker.WILDCARD) {
+                return 0;
+            }
+            for (int k = 0; k < distinct[i]; k++) {
+                if (v[k].equals(word)) {
+                    return 1;
+                }
+            }
+            return -1;
+        }
+
+        /** Records {@code word} at position i; true when that made the position variable. */
+        boolean observe(int i, String word) {
+            String[] v = values[i];
+            if (v == null) {
+                return false;
+            }
+            for (int k = 0; k < distinct[i]; k++) {
+                if (v[k].equals(word)) {
+                    return false;
+                }
+            }
+            if (distinct[i] + 1 >= settings.variableAfter()) {
+                values[i] = null;
+                return true;
+            }
+            v[distinct[i]++] = word;
+            return false;
+        }
+
+        /**
+         * Turns variable the positions where masked values ({@code <*>}) are at least as common as all the
+         * words seen there together: a word standing where ids usually stand is a value too
+         * ({@code wpad:80 open through proxy ...} among thousands of {@code 10.1.2.3:80 open ...}). A position
+         * where a word dominates stays: a rare masked token there is another event ({@code SOCKS5} among
+         * {@code HTTPS}). True when a position changed.
+         */
+        boolean reconsider() {
+            boolean changed = false;
+            for (int i = 0; i < values.length; i++) {
+                if (values[i] == null || distinct[i] < 2 || !holds(i, Masker.WILDCARD)) {
+                    continue;
+                }
+                long masked = 0;
+                long words = 0;
+                for (Pattern p : members) {
+                    if (p.tokens[i] == Masker.WILDCARD) {
+                        masked += p.count;
+                    } else {
+                        words += p.count;
+                    }
+                }
+                if (masked >= words) {
+                    values[i] = null;
+                    changed = true;
+                }
+            }
+            return changed;
+        }
+
+        private boolean holds(int i, String word) {
+            for (int k = 0; k < distinct[i]; k++) {
+                if (values[i][k].equals(word)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** The words at the non-variable positions, hashed. */
+        long key(String[] seq) {
+            long h = 1;
+            for (int i = 0; i < seq.length; i++) {
+                h = h * 1_000_003L + (variable(i) ? 0 : seq[i].hashCode() + 1);
+            }
+            return h;
+        }
+
+        /** Past the pattern bound: the member agreeing with {@code seq} at the most positions. */
+        Pattern closest(String[] seq) {
+            Pattern best = members.get(0);
+            int bestSame = -1;
+            for (Pattern p : members) {
+                int same = 0;
+                for (int i = 0; i < seq.length; i++) {
+                    if (p.tokens[i].equals(seq[i])) {
+                        same++;
+                    }
+                }
+                if (same > bestSame) {
+                    best = p;
+                    bestSame = same;
+                }
+            }
+            return best;
+        }
+    }
+
     private static final class Pattern {
         final int id;
-        final String[] template;
+        final Skeleton skeleton;
+        final String[] tokens;
         long count;
         String sample = "";
         int[] starts;
         int[] ends;
 
-        Pattern(int id, String[] template) {
+        Pattern(int id, Skeleton skeleton, String[] tokens) {
             this.id = id;
-            this.template = template;
+            this.skeleton = skeleton;
+            this.tokens = tokens;
         }
 
-        /** Positions where the template has the same word; a wildcard counts only against a wildcard. */
-        int agreement(String[] seq) {
-            int same = 0;
-            for (int i = 0; i < template.length; i++) {
-                if (template[i].equals(seq[i])) {
-                    same++;
-                }
-            }
-            return same;
-        }
-
-        void generalize(String[] seq) {
-            for (int i = 0; i < template.length; i++) {
-                if (!template[i].equals(seq[i])) {
-                    template[i] = Masker.WILDCARD;
-                }
-            }
+        boolean wildcard(int i) {
+            return tokens[i] == Masker.WILDCARD || skeleton == null || skeleton.variable(i);
         }
 
         String render() {
             if (starts == null) {
-                return String.join(" ", template);
+                return String.join(" ", Arrays.stream(tokens).map(t -> Masker.WILDCARD).toList());
             }
             StringBuilder b = new StringBuilder(sample.length());
             int at = 0;
-            for (int i = 0; i < template.length; i++) {
-                if (template[i] == Masker.WILDCARD) {
+            for (int i = 0; i < tokens.length; i++) {
+                if (wildcard(i)) {
                     b.append(sample, at, starts[i]).append(Masker.WILDCARD);
                     at = ends[i];
                 }
