@@ -1,42 +1,78 @@
 package dev.propsops.logs.grouping;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
 /**
  * Splits a message into tokens and masks the variable ones as {@link #WILDCARD}. A hand-written scanner
- * (no regular expressions): the miner must keep up with half a million messages a second.
+ * (no regular expressions, no allocation for a message whose shape was seen before): the miner must keep
+ * up with half a million messages a second.
  *
- * <p>First the message is cut at whitespace into chunks. A whole chunk is one variable when it is a URL
- * ({@code scheme://...}), an email address, a path ({@code /a/b}, {@code ~/a}, {@code C:\a}, or any chunk
- * with two or more {@code /}), or a quoted value without spaces ({@code 'x'}, {@code "x"}). Otherwise the
- * chunk is cut again at the punctuation that separates fields ({@code = : , ; ( ) [ ] { } < > |}); the
- * pieces lose surrounding quotes and a sentence's trailing {@code . ! ?}, and a piece is a variable when
- * it holds a digit. That one rule covers numbers, hex ({@code 0x1f}, {@code a489c868f0}), UUIDs, IPv4
- * addresses, dates and times (their {@code :} pieces are all digits), and ids with digits
- * ({@code blk_-1608}, {@code job_1445144423722_0020}). Adjacent variable pieces of one chunk become one
- * wildcard, so {@code 10.1.2.3:8080} or {@code 2016/9/27:20:30:31.455} is one variable however it is cut.
+ * <p>The message is cut at whitespace into chunks. A whole chunk is one variable when it is
+ * <ul>
+ *   <li>a path: it starts with {@code /}, {@code \}, {@code ~/} or {@code C:\} (after an opening quote or
+ *       bracket), so its query string or {@code a=b} parts go with it;</li>
+ *   <li>a host and port, {@code name.with.dots:443};</li>
+ *   <li>from a {@code scheme://} on, a URL.</li>
+ * </ul>
+ * Otherwise the chunk is cut again at the punctuation that separates fields
+ * ({@code = : , ; ( ) [ ] { } < > |}), which is dropped. A piece loses a sentence's trailing
+ * {@code . ! ?}; a quoted piece ({@code 'x'}, {@code "x"}) is a variable, other quotes are dropped. A
+ * piece is a variable when it
+ * <ul>
+ *   <li>holds a digit: numbers, hex ({@code 0x1f}, {@code a489c868f0}), UUIDs, IPv4 addresses, dates and
+ *       times (their {@code :} pieces are all digits), ids with digits ({@code blk_-1608},
+ *       {@code job_1445144423722_0020});</li>
+ *   <li>holds two or more {@code /} or {@code \} (a relative path), or is an email address;</li>
+ *   <li>is a host name ({@link #isHostName}).</li>
+ * </ul>
+ * An empty pair of brackets ({@code ()}, {@code []}) and a key with an empty value ({@code logname= }) are
+ * variables too, so that a message keeps its length whether a value is there or not.
+ *
+ * <p>Then, in order: a month, weekday or time-zone name next to a variable is part of the date
+ * ({@code Fri Jun 17 07:07:00 2005}); a unit after a variable is part of the quantity ({@code 0 bytes},
+ * {@code (1.16 KB)}, {@code <1 sec}); and adjacent variables become one ({@code 10.1.2.3:8080}, a list of
+ * ids, a date and time), so that a message's length does not depend on how many parts a value has.
  *
  * <p>Not masked: words without digits, including hex-looking ones such as {@code cafe} (too many real
- * words are hex), single {@code /} words such as {@code and/or}, and the punctuation itself (dropped).
+ * words are hex), words with one {@code /} such as {@code and/or}, dotted names that are not host names
+ * ({@code org.apache.hadoop.ipc}, {@code cbscore.dll}), and month names away from a date
+ * ({@code it may not exist}).
  */
 public final class Masker {
     public static final String WILDCARD = "<*>";
+    /** The hash a wildcard contributes to a message's shape. */
+    private static final long WILDCARD_HASH = 0x5bd1e9955bd1e995L;
 
     /**
-     * The tokens of one message, reused from call to call: {@code token(i)} is a word or
-     * {@link #WILDCARD}, {@code start(i)}/{@code end(i)} its span in the message (for rendering).
+     * The tokens of one message, reused from call to call: words are materialized only when asked for.
+     * {@code start(i)}/{@code end(i)} is a token's span in the message (for rendering a template).
      */
     public static final class Tokens {
-        private String[] tokens = new String[32];
+        private String message = "";
+        private int count;
         private int[] starts = new int[32];
         private int[] ends = new int[32];
-        private int count;
-        private String message = "";
+        private long[] hashes = new long[32];
+        private boolean[] wild = new boolean[32];
 
         public int count() {
             return count;
         }
 
+        public String message() {
+            return message;
+        }
+
+        public boolean isWildcard(int i) {
+            return wild[i];
+        }
+
+        /** Token i: {@link #WILDCARD} or the word (a new string). */
         public String token(int i) {
-            return tokens[i];
+            return wild[i] ? WILDCARD : message.substring(starts[i], ends[i]);
         }
 
         public int start(int i) {
@@ -47,19 +83,26 @@ public final class Masker {
             return ends[i];
         }
 
-        public String message() {
-            return message;
-        }
-
-        public boolean isWildcard(int i) {
-            return tokens[i] == WILDCARD;
-        }
-
-        /** A copy of the tokens, for keeping. */
+        /** The tokens, for keeping; every wildcard is the {@link #WILDCARD} instance. */
         public String[] toArray() {
             String[] copy = new String[count];
-            System.arraycopy(tokens, 0, copy, 0, count);
+            for (int i = 0; i < count; i++) {
+                copy[i] = token(i);
+            }
             return copy;
+        }
+
+        /**
+         * A 64-bit hash of the masked message (its tokens in order): equal shapes hash equal; different ones
+         * collide with a probability near 2^-64 per pair.
+         */
+        public long shapeHash() {
+            long h = count;
+            for (int i = 0; i < count; i++) {
+                h = (h ^ hashes[i]) * 0x9e3779b97f4a7c15L;
+                h ^= h >>> 29;
+            }
+            return mix(h);
         }
 
         void reset(String message) {
@@ -67,19 +110,33 @@ public final class Masker {
             count = 0;
         }
 
-        void add(String token, int start, int end) {
-            if (count == tokens.length) {
+        void add(boolean wildcard, int start, int end, long hash) {
+            if (count == starts.length) {
                 int size = count * 2;
-                tokens = java.util.Arrays.copyOf(tokens, size);
-                starts = java.util.Arrays.copyOf(starts, size);
-                ends = java.util.Arrays.copyOf(ends, size);
+                starts = Arrays.copyOf(starts, size);
+                ends = Arrays.copyOf(ends, size);
+                hashes = Arrays.copyOf(hashes, size);
+                wild = Arrays.copyOf(wild, size);
             }
-            tokens[count] = token;
             starts[count] = start;
             ends[count] = end;
+            hashes[count] = wildcard ? WILDCARD_HASH : hash;
+            wild[count] = wildcard;
             count++;
         }
 
+        void addWildcard(int start, int end) {
+            add(true, start, end, WILDCARD_HASH);
+        }
+
+        void toWildcard(int i) {
+            wild[i] = true;
+            hashes[i] = WILDCARD_HASH;
+        }
+
+        boolean wordIn(int i, WordSet set) {
+            return !wild[i] && set.contains(message, starts[i], ends[i], hashes[i]);
+        }
     }
 
     private final int maxTokens;
@@ -96,12 +153,19 @@ public final class Masker {
         this.maxTokens = maxTokens;
     }
 
+    /** The tokens of {@code message}, wildcards included: for tests and for reading what the miner sees. */
+    public String[] tokens(String message) {
+        Tokens t = new Tokens();
+        tokenize(message, t);
+        return t.toArray();
+    }
+
     /** Tokenizes {@code message} into {@code out} (cleared first). A null message is read as empty. */
     public void tokenize(String message, Tokens out) {
         String m = message == null ? "" : message;
         out.reset(m);
         int n = m.length();
-        int rawLimit = maxTokens * 4; // wildcards collapse afterwards, so read more than the final bound
+        int rawLimit = maxTokens * 4; // variables collapse afterwards: read more than the final bound
         int i = 0;
         while (i < n && out.count < rawLimit) {
             while (i < n && isSpace(m.charAt(i))) {
@@ -124,105 +188,32 @@ public final class Masker {
         }
     }
 
-    /**
-     * Month, weekday and time-zone names next to a variable are part of a date ({@code Fri Jun 17 07:07:00
-     * 2005}, {@code 19:02:14 EST 2004}); elsewhere they are words ({@code it may not exist}).
-     */
-    private static void maskDateWords(Tokens out) {
-        for (int pass = 0; pass < 2; pass++) {
-            // forwards, then backwards: a run of names ("Fri Jun 17") is reached from either side
-            for (int k = 0; k < out.count; k++) {
-                int i = pass == 0 ? k : out.count - 1 - k;
-                if (out.tokens[i] != WILDCARD && isDateWord(out.tokens[i])
-                        && (i > 0 && out.tokens[i - 1] == WILDCARD || i + 1 < out.count && out.tokens[i + 1] == WILDCARD)) {
-                    out.tokens[i] = WILDCARD;
-                }
-            }
-        }
-    }
-
-    private static final java.util.Set<String> UNITS = java.util.Set.of("B", "KB", "MB", "GB", "TB", "PB", "kB", "KiB",
-            "MiB", "GiB", "TiB", "bytes", "ns", "us", "\u00b5s", "ms", "s", "sec", "secs", "seconds", "min", "mins",
-            "minutes", "h", "hrs", "hours", "%");
-
-    /** A unit after a number is part of the quantity: {@code 0 bytes}, {@code (1.16 KB)}, {@code <1 sec}. */
-    private static void absorbUnits(Tokens out) {
-        for (int i = 1; i < out.count; i++) {
-            if (out.tokens[i - 1] == WILDCARD && out.tokens[i] != WILDCARD && UNITS.contains(out.tokens[i])) {
-                out.tokens[i] = WILDCARD;
-            }
-        }
-    }
-
-    /** Adjacent wildcards are one variable: {@code Jun 17 07:07:00 2005}, a list of ids, an IPv6 address. */
-    private static void collapse(Tokens out) {
-        int w = 0;
-        for (int r = 0; r < out.count; r++) {
-            if (out.tokens[r] == WILDCARD && w > 0 && out.tokens[w - 1] == WILDCARD) {
-                out.ends[w - 1] = out.ends[r];
-                continue;
-            }
-            out.tokens[w] = out.tokens[r];
-            out.starts[w] = out.starts[r];
-            out.ends[w] = out.ends[r];
-            w++;
-        }
-        out.count = w;
-    }
-
-    private static final java.util.Set<String> DATE_WORDS = java.util.Set.of(
-            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
-            "January", "February", "March", "April", "June", "July", "August", "September", "October",
-            "November", "December", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun",
-            "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-            "UTC", "GMT", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "CET", "CEST", "BST", "JST",
-            "AM", "PM");
-
-    static boolean isDateWord(String word) {
-        if (word.length() < 2 || word.length() > 9) {
-            return false;
-        }
-        if (DATE_WORDS.contains(word)) {
-            return true;
-        }
-        // JUN, FRI: the upper-case forms of the names
-        String title = word.charAt(0) + word.substring(1).toLowerCase(java.util.Locale.ROOT);
-        return !title.equals(word) && word.equals(word.toUpperCase(java.util.Locale.ROOT)) && DATE_WORDS.contains(title);
-    }
-
-    /** Convenience for tests and rendering: the tokens of {@code message} as an array. */
-    public String[] tokens(String message) {
-        Tokens t = new Tokens();
-        tokenize(message, t);
-        return t.toArray();
-    }
-
-    private void chunk(String m, int start, int end, Tokens out) {
+    private static void chunk(String m, int start, int end, Tokens out) {
         int path = start;
         while (path < end && (isQuote(m.charAt(path)) || m.charAt(path) == '(' || m.charAt(path) == '[')) {
             path++;
         }
-        if (path + 1 < end && isPathStart(m, path)) {
-            out.add(WILDCARD, path, end); // a path takes the whole chunk: its query string, its "a=b" parts
+        if (path + 1 < end && isPathStart(m, path, end)) {
+            out.addWildcard(path, end);
             return;
         }
         if (isHostPort(m, start, end)) {
-            out.add(WILDCARD, start, end);
+            out.addWildcard(start, end);
             return;
         }
         int url = urlStart(m, start, end);
-        int i = start;
         int stop = url < 0 ? end : url;
+        int i = start;
         while (i < stop) {
             while (i < stop && isDelimiter(m.charAt(i))) {
                 char c = m.charAt(i);
                 if (i + 1 < stop && closes(c, m.charAt(i + 1))) {
-                    out.add(WILDCARD, i, i + 2); // "()", "[]": an empty value is still a value
+                    out.addWildcard(i, i + 2); // "()", "[]": an empty value is still a value
                     i += 2;
                     continue;
                 }
                 if (c == '=' && (i + 1 == stop || m.charAt(i + 1) == ',' || m.charAt(i + 1) == ';')) {
-                    out.add(WILDCARD, i + 1, i + 1); // "logname= uid=0": the key has an empty value
+                    out.addWildcard(i + 1, i + 1); // "logname= uid=0": the key has an empty value
                 }
                 i++;
             }
@@ -236,56 +227,8 @@ public final class Masker {
             piece(m, pieceStart, i, out);
         }
         if (url >= 0) {
-            out.add(WILDCARD, url, end);
+            out.addWildcard(url, end);
         }
-    }
-
-    /** {@code name.with.dots:443} (a trailing {@code ,} or {@code .} aside): a host and its port. */
-    static boolean isHostPort(String m, int start, int end) {
-        int e = end;
-        while (e > start && (m.charAt(e - 1) == ',' || isSentenceEnd(m.charAt(e - 1)))) {
-            e--;
-        }
-        int colon = m.lastIndexOf(':', e - 1);
-        if (colon <= start || colon >= e - 1 || e - colon - 1 > 5) {
-            return false;
-        }
-        for (int k = colon + 1; k < e; k++) {
-            if (!isDigit(m.charAt(k))) {
-                return false;
-            }
-        }
-        boolean dot = false;
-        for (int k = start; k < colon; k++) {
-            char c = m.charAt(k);
-            if (c == '.') {
-                if (k == start || k == colon - 1) {
-                    return false;
-                }
-                dot = true;
-            } else if (!(Character.isLetterOrDigit(c) || c == '-' || c == '_')) {
-                return false;
-            }
-        }
-        return dot;
-    }
-
-    private static boolean closes(char open, char close) {
-        return open == '(' && close == ')' || open == '[' && close == ']' || open == '{' && close == '}'
-                || open == '<' && close == '>';
-    }
-
-    /** Where a {@code scheme://} URL starts in the chunk, or -1: the rest of the chunk is the URL. */
-    static int urlStart(String m, int start, int end) {
-        int k = m.indexOf("://", start);
-        if (k < 0 || k + 3 > end) {
-            return -1;
-        }
-        int u = k;
-        while (u > start && isSchemeChar(m.charAt(u - 1))) {
-            u--;
-        }
-        return u < k && Character.isLetter(m.charAt(u)) ? u : -1;
     }
 
     private static void piece(String m, int start, int end, Tokens out) {
@@ -295,7 +238,7 @@ public final class Masker {
             e--;
         }
         if (e - s >= 2 && isQuote(m.charAt(s)) && m.charAt(e - 1) == m.charAt(s)) {
-            out.add(WILDCARD, s, e); // a quoted value
+            out.addWildcard(s, e); // a quoted value
             return;
         }
         while (s < e && isQuote(m.charAt(s))) {
@@ -308,24 +251,17 @@ public final class Masker {
             return; // only quotes or dots: punctuation, not a token
         }
         if (isVariable(m, s, e)) {
-            out.add(WILDCARD, s, e);
+            out.addWildcard(s, e);
         } else {
-            out.add(m.substring(s, e), s, e);
+            out.add(false, s, e, hash(m, s, e));
         }
-    }
-
-    private static boolean isPathStart(String m, int i) {
-        char c = m.charAt(i);
-        return c == '/' || c == '\\' || c == '~' && m.charAt(i + 1) == '/'
-                || i + 2 < m.length() && Character.isLetter(c) && m.charAt(i + 1) == ':' && m.charAt(i + 2) == '\\';
     }
 
     /** A piece with a digit, a path, an email address or a host name. */
     static boolean isVariable(String m, int start, int end) {
         char first = m.charAt(start);
-        int len = end - start;
-        if ((first == '/' || first == '\\') && len > 1 || first == '~' && len > 1 && m.charAt(start + 1) == '/') {
-            return true;
+        if ((first == '/' || first == '\\') && end - start > 1) {
+            return true; // a path after a key: path=/tmp
         }
         int slashes = 0;
         int at = -1;
@@ -343,14 +279,49 @@ public final class Masker {
         return slashes >= 2 || at > start && isEmailDomain(m, at + 1, end) || isHostName(m, start, end);
     }
 
-    private static final java.util.Set<String> GENERIC_TLDS = java.util.Set.of("com", "net", "org", "edu", "gov",
-            "mil", "int", "info", "biz", "io", "ai", "app", "dev", "cloud", "local", "internal", "localdomain", "arpa");
+    private static boolean isPathStart(String m, int i, int end) {
+        char c = m.charAt(i);
+        return c == '/' || c == '\\' || c == '~' && m.charAt(i + 1) == '/'
+                || i + 2 < end && isAsciiLetter(c) && m.charAt(i + 1) == ':' && m.charAt(i + 2) == '\\';
+    }
+
+    /** {@code name.with.dots:443} (a trailing {@code ,} or {@code .} aside): a host and its port. */
+    static boolean isHostPort(String m, int start, int end) {
+        int e = end;
+        while (e > start && (m.charAt(e - 1) == ',' || isSentenceEnd(m.charAt(e - 1)))) {
+            e--;
+        }
+        int colon = e - 1;
+        while (colon > start && isDigit(m.charAt(colon))) {
+            colon--;
+        }
+        int port = e - colon - 1;
+        if (colon <= start || m.charAt(colon) != ':' || port < 1 || port > 5) {
+            return false;
+        }
+        boolean dot = false;
+        for (int k = start; k < colon; k++) {
+            char c = m.charAt(k);
+            if (c == '.') {
+                if (k == start || k == colon - 1 || m.charAt(k - 1) == '.') {
+                    return false;
+                }
+                dot = true;
+            } else if (!(Character.isLetterOrDigit(c) || c == '-' || c == '_')) {
+                return false;
+            }
+        }
+        return dot;
+    }
+
+    private static final WordSet GENERIC_TLDS = new WordSet(List.of("com", "net", "org", "edu", "gov", "mil", "int",
+            "info", "biz", "io", "ai", "app", "dev", "cloud", "local", "internal", "localdomain", "arpa"));
 
     /**
      * A host name: lower-case labels of letters, digits and {@code -} joined by dots, ending in a generic
      * top-level domain ({@code baidu.com}, {@code metadata.google.internal}) or in two letters after at
      * least two dots ({@code proxy.cse.cuhk.edu.hk}). Java packages and file names do not end so
-     * ({@code org.apache.hadoop.ipc}, {@code cbscore.dll}).
+     * ({@code org.apache.hadoop.ipc}, {@code cbscore.dll}, {@code app.py}).
      */
     static boolean isHostName(String m, int start, int end) {
         int dots = 0;
@@ -370,13 +341,12 @@ public final class Masker {
         if (dots == 0 || labelStart >= end) {
             return false;
         }
-        String tld = m.substring(labelStart, end);
-        for (int k = 0; k < tld.length(); k++) {
-            if (!Character.isLetter(tld.charAt(k))) {
+        for (int k = labelStart; k < end; k++) {
+            if (!isAsciiLetter(m.charAt(k))) {
                 return false;
             }
         }
-        return GENERIC_TLDS.contains(tld) || tld.length() == 2 && dots >= 2;
+        return end - labelStart == 2 && dots >= 2 || GENERIC_TLDS.contains(m, labelStart, end, hash(m, labelStart, end));
     }
 
     /** After the {@code @}: letters, digits, {@code -} and at least one inner dot. */
@@ -396,8 +366,89 @@ public final class Masker {
         return dot;
     }
 
-    private static boolean isSchemeChar(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.';
+    /** Where a {@code scheme://} URL starts in the chunk, or -1: the rest of the chunk is the URL. */
+    static int urlStart(String m, int start, int end) {
+        for (int k = start + 1; k + 2 < end; k++) {
+            if (m.charAt(k) == ':' && m.charAt(k + 1) == '/' && m.charAt(k + 2) == '/') {
+                int u = k;
+                while (u > start && isSchemeChar(m.charAt(u - 1))) {
+                    u--;
+                }
+                return u < k && isAsciiLetter(m.charAt(u)) ? u : -1;
+            }
+        }
+        return -1;
+    }
+
+    private static final WordSet DATE_WORDS = WordSet.withUpperCase(List.of(
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+            "January", "February", "March", "April", "June", "July", "August", "September", "October",
+            "November", "December", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun",
+            "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+            "UTC", "GMT", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "CET", "CEST", "BST", "JST",
+            "AM", "PM"));
+
+    /** Month, weekday and time-zone names next to a variable are part of the date. */
+    private static void maskDateWords(Tokens out) {
+        // forwards, then backwards: a run of names ("Fri Jun 17") is reached from either side
+        for (int i = 1; i < out.count; i++) {
+            if (out.wild[i - 1] && out.wordIn(i, DATE_WORDS)) {
+                out.toWildcard(i);
+            }
+        }
+        for (int i = out.count - 2; i >= 0; i--) {
+            if (out.wild[i + 1] && out.wordIn(i, DATE_WORDS)) {
+                out.toWildcard(i);
+            }
+        }
+    }
+
+    private static final WordSet UNITS = new WordSet(List.of("B", "KB", "MB", "GB", "TB", "PB", "kB", "KiB", "MiB",
+            "GiB", "TiB", "bytes", "ns", "us", "\u00b5s", "ms", "s", "sec", "secs", "seconds", "min", "mins", "minutes",
+            "h", "hrs", "hours", "%"));
+
+    /** A unit after a number is part of the quantity: {@code 0 bytes}, {@code (1.16 KB)}, {@code <1 sec}. */
+    private static void absorbUnits(Tokens out) {
+        for (int i = 1; i < out.count; i++) {
+            if (out.wild[i - 1] && out.wordIn(i, UNITS)) {
+                out.toWildcard(i);
+            }
+        }
+    }
+
+    /** Adjacent variables are one: a date and time, a list of ids, an IPv6 address cut at its colons. */
+    private static void collapse(Tokens out) {
+        int w = 0;
+        for (int r = 0; r < out.count; r++) {
+            if (out.wild[r] && w > 0 && out.wild[w - 1]) {
+                out.ends[w - 1] = out.ends[r];
+                continue;
+            }
+            out.starts[w] = out.starts[r];
+            out.ends[w] = out.ends[r];
+            out.hashes[w] = out.hashes[r];
+            out.wild[w] = out.wild[r];
+            w++;
+        }
+        out.count = w;
+    }
+
+    /** 64-bit FNV-1a of a span. */
+    static long hash(String m, int start, int end) {
+        long h = 0xcbf29ce484222325L;
+        for (int k = start; k < end; k++) {
+            h = (h ^ m.charAt(k)) * 0x100000001b3L;
+        }
+        return h;
+    }
+
+    private static long mix(long h) {
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb9fe1a85ec53L;
+        h ^= h >>> 33;
+        return h;
     }
 
     static boolean isSpace(char c) {
@@ -412,6 +463,11 @@ public final class Masker {
         };
     }
 
+    private static boolean closes(char open, char close) {
+        return open == '(' && close == ')' || open == '[' && close == ']' || open == '{' && close == '}'
+                || open == '<' && close == '>';
+    }
+
     private static boolean isQuote(char c) {
         return c == '"' || c == '\'' || c == '`';
     }
@@ -422,5 +478,50 @@ public final class Masker {
 
     private static boolean isDigit(char c) {
         return c >= '0' && c <= '9' || c > 0x7f && Character.isDigit(c);
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+    }
+
+    private static boolean isSchemeChar(char c) {
+        return isAsciiLetter(c) || c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.';
+    }
+
+    /** A small fixed set of words, looked up by a span of the message without making a string. */
+    static final class WordSet {
+        private final long[] hashes;
+        private final String[] words;
+
+        WordSet(List<String> list) {
+            String[] sorted = list.toArray(String[]::new);
+            Arrays.sort(sorted, (a, b) -> Long.compare(hash(a, 0, a.length()), hash(b, 0, b.length())));
+            words = sorted;
+            hashes = new long[sorted.length];
+            for (int i = 0; i < sorted.length; i++) {
+                hashes[i] = hash(sorted[i], 0, sorted[i].length());
+            }
+        }
+
+        /** The words and their upper-case forms ({@code JUN}, {@code FRI}). */
+        static WordSet withUpperCase(List<String> list) {
+            List<String> all = new ArrayList<>(list);
+            for (String w : list) {
+                String upper = w.toUpperCase(Locale.ROOT);
+                if (!all.contains(upper)) {
+                    all.add(upper);
+                }
+            }
+            return new WordSet(all);
+        }
+
+        boolean contains(String m, int start, int end, long hash) {
+            int i = Arrays.binarySearch(hashes, hash);
+            if (i < 0) {
+                return false;
+            }
+            String w = words[i];
+            return w.length() == end - start && m.regionMatches(start, w, 0, w.length());
+        }
     }
 }

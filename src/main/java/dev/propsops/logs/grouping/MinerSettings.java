@@ -37,7 +37,7 @@ public record MinerSettings(int maxPatterns, double similarity, int variableAfte
     }
 
     public static MinerSettings defaults() {
-        return new MinerSettings(5_000, 0.5, 5, 200, 4_096, 50_000);
+        return new MinerSettings(5_000, 0.5, 5, 200, 2_048, 20_000);
     }
 
     public MinerSettings withMaxPatterns(int value) {

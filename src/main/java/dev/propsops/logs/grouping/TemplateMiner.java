@@ -28,7 +28,7 @@ public final class TemplateMiner {
     private int live;
     private final Map<Integer, List<Skeleton>> byLength = new HashMap<>();
     private final Map<Integer, Pattern> overflow = new HashMap<>();
-    private final Map<Key, Pattern> cache = new HashMap<>();
+    private final ShapeCache cache;
 
     /** The one shipped configuration (no per-dataset tuning). */
     public TemplateMiner() {
@@ -38,6 +38,7 @@ public final class TemplateMiner {
     public TemplateMiner(MinerSettings settings) {
         this.settings = settings;
         this.masker = new Masker(settings.maxTokens());
+        this.cache = new ShapeCache(settings.cacheSize());
     }
 
     /** Assigns a message (already stripped of the traceback; may be empty) to a pattern; returns its id. */
@@ -47,19 +48,13 @@ public final class TemplateMiner {
             m = m.substring(0, settings.maxMessageChars());
         }
         masker.tokenize(m, tokens);
-        String[] seq = tokens.toArray();
-        Key key = new Key(seq);
-        Pattern cached = cache.get(key);
-        if (cached != null) {
-            return counted(patterns.get(find(cached.id)));
+        long shape = tokens.shapeHash();
+        int cached = cache.get(shape);
+        if (cached >= 0) {
+            return counted(patterns.get(find(cached)));
         }
-        Pattern p = place(seq);
-        if (cache.size() >= settings.cacheSize()) {
-            cache.clear(); // a crude bound: the cache refills with what repeats
-        }
-        if (settings.cacheSize() > 0) {
-            cache.put(key, p);
-        }
+        Pattern p = place(tokens.toArray());
+        cache.put(shape, p.id);
         return counted(patterns.get(find(p.id)));
     }
 
@@ -183,6 +178,7 @@ public final class TemplateMiner {
             } else {
                 parent[p.id] = q.id;
                 q.count += p.count;
+                p.release();
                 live--;
             }
         }
@@ -348,7 +344,7 @@ public final class TemplateMiner {
     private static final class Pattern {
         final int id;
         final Skeleton skeleton;
-        final String[] tokens;
+        String[] tokens;
         long count;
         String sample = "";
         int[] starts;
@@ -358,6 +354,14 @@ public final class TemplateMiner {
             this.id = id;
             this.skeleton = skeleton;
             this.tokens = tokens;
+        }
+
+        /** Merged into another: only its id and count remain. */
+        void release() {
+            tokens = null;
+            sample = null;
+            starts = null;
+            ends = null;
         }
 
         boolean wildcard(int i) {
@@ -380,20 +384,79 @@ public final class TemplateMiner {
         }
     }
 
-    /** A masked message as a hash key. */
-    private record Key(String[] seq, int hash) {
-        Key(String[] seq) {
-            this(seq, Arrays.hashCode(seq));
+    /**
+     * Masked messages seen before, by their 64-bit shape hash, and the pattern each went to: open addressing
+     * over two arrays, emptied when full (it refills with what repeats). A hash collision would send a
+     * message to another shape's pattern; at 2^-64 per pair it is not worth a comparison per message.
+     */
+    static final class ShapeCache {
+        private final int capacity;
+        private long[] keys;
+        private int[] values;
+        private int mask;
+        private int size;
+
+        ShapeCache(int capacity) {
+            this.capacity = capacity;
+            allocate(capacity == 0 ? 0 : 256);
         }
 
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && k.hash == hash && Arrays.equals(k.seq, seq);
+        private void allocate(int slots) {
+            keys = new long[slots];
+            values = new int[slots];
+            mask = slots - 1;
+            size = 0;
         }
 
-        @Override
-        public int hashCode() {
-            return hash;
+        int get(long key) {
+            if (keys.length == 0) {
+                return -1;
+            }
+            long k = key == 0 ? 1 : key;
+            for (int i = (int) k & mask; ; i = (i + 1) & mask) {
+                if (keys[i] == k) {
+                    return values[i];
+                }
+                if (keys[i] == 0) {
+                    return -1;
+                }
+            }
+        }
+
+        void put(long key, int value) {
+            if (keys.length == 0) {
+                return;
+            }
+            if (size >= capacity) {
+                Arrays.fill(keys, 0);
+                size = 0;
+            } else if (size * 2 >= keys.length) {
+                long[] oldKeys = keys;
+                int[] oldValues = values;
+                allocate(keys.length * 2);
+                for (int i = 0; i < oldKeys.length; i++) {
+                    if (oldKeys[i] != 0) {
+                        insert(oldKeys[i], oldValues[i]);
+                    }
+                }
+            }
+            insert(key == 0 ? 1 : key, value);
+        }
+
+        private void insert(long k, int value) {
+            int i = (int) k & mask;
+            while (keys[i] != 0 && keys[i] != k) {
+                i = (i + 1) & mask;
+            }
+            if (keys[i] == 0) {
+                size++;
+            }
+            keys[i] = k;
+            values[i] = value;
+        }
+
+        int size() {
+            return size;
         }
     }
 }
