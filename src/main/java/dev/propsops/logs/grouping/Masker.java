@@ -57,6 +57,7 @@ public final class Masker {
         private int[] ends = new int[32];
         private long[] hashes = new long[32];
         private boolean[] wild = new boolean[32];
+        private boolean[] value = new boolean[32];
 
         public int count() {
             return count;
@@ -68,6 +69,11 @@ public final class Masker {
 
         public boolean isWildcard(int i) {
             return wild[i];
+        }
+
+        /** Whether word i is the value of a {@code key=value} pair: more likely a variable than other words. */
+        public boolean isValue(int i) {
+            return value[i];
         }
 
         /** Token i: {@link #WILDCARD} or the word (a new string). */
@@ -117,11 +123,13 @@ public final class Masker {
                 ends = Arrays.copyOf(ends, size);
                 hashes = Arrays.copyOf(hashes, size);
                 wild = Arrays.copyOf(wild, size);
+                value = Arrays.copyOf(value, size);
             }
             starts[count] = start;
             ends[count] = end;
             hashes[count] = wildcard ? WILDCARD_HASH : hash;
             wild[count] = wildcard;
+            value[count] = false;
             count++;
         }
 
@@ -131,7 +139,13 @@ public final class Masker {
 
         void toWildcard(int i) {
             wild[i] = true;
+            value[i] = false;
             hashes[i] = WILDCARD_HASH;
+        }
+
+        void markValue(int i) {
+            value[i] = true;
+            hashes[i] = ~hashes[i]; // "a=b" and "a b" are different shapes
         }
 
         boolean wordIn(int i, WordSet set) {
@@ -178,7 +192,7 @@ public final class Masker {
             while (i < n && !isSpace(m.charAt(i))) {
                 i++;
             }
-            chunk(m, start, i, out);
+            i = chunk(m, start, i, out);
         }
         maskDateWords(out);
         absorbUnits(out);
@@ -188,18 +202,19 @@ public final class Masker {
         }
     }
 
-    private static void chunk(String m, int start, int end, Tokens out) {
+    /** Tokenizes the chunk {@code [start, end)}; returns where the next chunk may start. */
+    private static int chunk(String m, int start, int end, Tokens out) {
         int path = start;
         while (path < end && (isQuote(m.charAt(path)) || m.charAt(path) == '(' || m.charAt(path) == '[')) {
             path++;
         }
         if (path + 1 < end && isPathStart(m, path, end)) {
             out.addWildcard(path, end);
-            return;
+            return end;
         }
-        if (isHostPort(m, start, end)) {
+        if (isHostPort(m, start, end) || isHexGroups(m, start, end)) {
             out.addWildcard(start, end);
-            return;
+            return end;
         }
         int url = urlStart(m, start, end);
         int stop = url < 0 ? end : url;
@@ -221,6 +236,20 @@ public final class Masker {
                 break;
             }
             int pieceStart = i;
+            if (pieceStart > start && m.charAt(pieceStart - 1) == '=') {
+                // key=value: a quoted value runs to its closing quote, spaces and all
+                int close = isQuote(m.charAt(pieceStart)) ? closingQuote(m, pieceStart) : -1;
+                if (close > 0 && close >= stop) {
+                    out.addWildcard(pieceStart, close + 1);
+                    return close + 1;
+                }
+                i = valueEnd(m, pieceStart, stop);
+                piece(m, pieceStart, i, out);
+                if (out.count > 0 && !out.wild[out.count - 1] && out.starts[out.count - 1] >= pieceStart) {
+                    out.markValue(out.count - 1);
+                }
+                continue;
+            }
             while (i < stop && !isDelimiter(m.charAt(i))) {
                 i++;
             }
@@ -229,6 +258,39 @@ public final class Masker {
         if (url >= 0) {
             out.addWildcard(url, end);
         }
+        return end;
+    }
+
+    /** The end of a value after {@code =}: the next {@code , ; |}, or a closing bracket it did not open. */
+    private static int valueEnd(String m, int start, int stop) {
+        int depth = 0;
+        for (int k = start; k < stop; k++) {
+            char c = m.charAt(k);
+            if (c == ',' || c == ';' || c == '|') {
+                return k;
+            }
+            if (c == '(' || c == '[' || c == '{' || c == '<') {
+                depth++;
+            } else if (c == ')' || c == ']' || c == '}' || c == '>') {
+                if (depth == 0) {
+                    return k;
+                }
+                depth--;
+            }
+        }
+        return stop;
+    }
+
+    /** The closing quote of the quote at {@code open}, within 512 characters, or -1. */
+    private static int closingQuote(String m, int open) {
+        char q = m.charAt(open);
+        int limit = Math.min(m.length(), open + 512);
+        for (int k = open + 1; k < limit; k++) {
+            if (m.charAt(k) == q) {
+                return k;
+            }
+        }
+        return -1;
     }
 
     private static void piece(String m, int start, int end, Tokens out) {
@@ -312,6 +374,36 @@ public final class Masker {
             }
         }
         return dot;
+    }
+
+    /**
+     * Hex groups joined by {@code :} (at least three groups, a digit among them), inside brackets or not:
+     * MAC addresses ({@code 5c:50:15:4c:18:13}) and IPv6 addresses ({@code fe80::c6b3:1ff:fecd:467f}),
+     * whose letter-only groups ({@code bc}, {@code fecd}) would otherwise pass for words.
+     */
+    static boolean isHexGroups(String m, int start, int end) {
+        int s = start;
+        int e = end;
+        while (s < e && (m.charAt(s) == '(' || m.charAt(s) == '[')) {
+            s++;
+        }
+        while (e > s && (m.charAt(e - 1) == ')' || m.charAt(e - 1) == ']' || m.charAt(e - 1) == ','
+                || isSentenceEnd(m.charAt(e - 1)))) {
+            e--;
+        }
+        int colons = 0;
+        boolean digit = false;
+        for (int k = s; k < e; k++) {
+            char c = m.charAt(k);
+            if (c == ':') {
+                colons++;
+            } else if (c >= '0' && c <= '9') {
+                digit = true;
+            } else if (!(c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F')) {
+                return false;
+            }
+        }
+        return colons >= 2 && digit;
     }
 
     private static final WordSet GENERIC_TLDS = new WordSet(List.of("com", "net", "org", "edu", "gov", "mil", "int",
@@ -428,6 +520,7 @@ public final class Masker {
             out.ends[w] = out.ends[r];
             out.hashes[w] = out.hashes[r];
             out.wild[w] = out.wild[r];
+            out.value[w] = out.value[r];
             w++;
         }
         out.count = w;

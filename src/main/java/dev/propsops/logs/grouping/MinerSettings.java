@@ -9,12 +9,14 @@ package dev.propsops.logs.grouping;
  * @param similarity share of the informative positions (0..1) at which a message must agree with a
  *     skeleton to join it
  * @param variableAfter distinct words at one position of a skeleton that make it a variable (at least 2)
+ * @param valueVariableAfter the same for a position holding the value of a {@code key=value} pair, which is
+ *     more often a variable than other words (at least 2)
  * @param maxTokens tokens read per message; the rest of a longer message is ignored
  * @param maxMessageChars characters of a message read; longer ones are cut (a bound on work per message)
  * @param cacheSize distinct masked messages remembered for the fast path (a bound on memory)
  */
-public record MinerSettings(int maxPatterns, double similarity, int variableAfter, int maxTokens, int maxMessageChars,
-        int cacheSize) {
+public record MinerSettings(int maxPatterns, double similarity, int variableAfter, int valueVariableAfter,
+        int maxTokens, int maxMessageChars, int cacheSize) {
     public MinerSettings {
         if (maxPatterns < 1) {
             throw new IllegalArgumentException("maxPatterns must be at least 1, was " + maxPatterns);
@@ -24,6 +26,9 @@ public record MinerSettings(int maxPatterns, double similarity, int variableAfte
         }
         if (variableAfter < 2) {
             throw new IllegalArgumentException("variableAfter must be at least 2, was " + variableAfter);
+        }
+        if (valueVariableAfter < 2) {
+            throw new IllegalArgumentException("valueVariableAfter must be at least 2, was " + valueVariableAfter);
         }
         if (maxTokens < 1) {
             throw new IllegalArgumentException("maxTokens must be at least 1, was " + maxTokens);
@@ -37,18 +42,26 @@ public record MinerSettings(int maxPatterns, double similarity, int variableAfte
     }
 
     public static MinerSettings defaults() {
-        return new MinerSettings(5_000, 0.5, 5, 200, 2_048, 20_000);
+        return new MinerSettings(5_000, 0.5, 5, 4, 200, 2_048, 20_000);
     }
 
     public MinerSettings withMaxPatterns(int value) {
-        return new MinerSettings(value, similarity, variableAfter, maxTokens, maxMessageChars, cacheSize);
+        return new MinerSettings(value, similarity, variableAfter, valueVariableAfter, maxTokens, maxMessageChars, cacheSize);
     }
 
     public MinerSettings withSimilarity(double value) {
-        return new MinerSettings(maxPatterns, value, variableAfter, maxTokens, maxMessageChars, cacheSize);
+        return new MinerSettings(maxPatterns, value, variableAfter, valueVariableAfter, maxTokens, maxMessageChars, cacheSize);
+    }
+
+    public MinerSettings withValueVariableAfter(int value) {
+        return new MinerSettings(maxPatterns, similarity, variableAfter, value, maxTokens, maxMessageChars, cacheSize);
+    }
+
+    public MinerSettings withCacheSize(int value) {
+        return new MinerSettings(maxPatterns, similarity, variableAfter, valueVariableAfter, maxTokens, maxMessageChars, value);
     }
 
     public MinerSettings withVariableAfter(int value) {
-        return new MinerSettings(maxPatterns, similarity, value, maxTokens, maxMessageChars, cacheSize);
+        return new MinerSettings(maxPatterns, similarity, value, valueVariableAfter, maxTokens, maxMessageChars, cacheSize);
     }
 }

@@ -53,7 +53,7 @@ public final class TemplateMiner {
         if (cached >= 0) {
             return counted(patterns.get(find(cached)));
         }
-        Pattern p = place(tokens.toArray());
+        Pattern p = place(tokens.toArray(), tokens);
         cache.put(shape, p.id);
         return counted(patterns.get(find(p.id)));
     }
@@ -107,7 +107,7 @@ public final class TemplateMiner {
         return root;
     }
 
-    private Pattern place(String[] seq) {
+    private Pattern place(String[] seq, Masker.Tokens flags) {
         List<Skeleton> skeletons = byLength.computeIfAbsent(seq.length, n -> new ArrayList<>());
         Skeleton best = null;
         double bestScore = -1;
@@ -141,7 +141,7 @@ public final class TemplateMiner {
         if (!full) {
             boolean variable = false;
             for (int i = 0; i < seq.length; i++) {
-                variable |= best.observe(i, seq[i]);
+                variable |= best.observe(i, seq[i], flags.isValue(i));
             }
             if (variable) {
                 merge(best);
@@ -218,12 +218,14 @@ public final class TemplateMiner {
         /** Per position: the distinct words seen (null entries unused), or null once it is variable. */
         final String[][] values;
         final int[] distinct;
+        final boolean[] valueAt;
         final Map<Long, Pattern> byKey = new HashMap<>();
         final List<Pattern> members = new ArrayList<>();
 
         Skeleton(int n) {
             values = new String[n][];
             distinct = new int[n];
+            valueAt = new boolean[n];
             for (int i = 0; i < n; i++) {
                 values[i] = new String[settings.variableAfter()];
             }
@@ -255,17 +257,20 @@ public final class TemplateMiner {
         }
 
         /** Records {@code word} at position i; true when that made the position variable. */
-        boolean observe(int i, String word) {
+        boolean observe(int i, String word, boolean isValue) {
             String[] v = values[i];
             if (v == null) {
                 return false;
+            }
+            if (isValue) {
+                valueAt[i] = true;
             }
             for (int k = 0; k < distinct[i]; k++) {
                 if (v[k].equals(word)) {
                     return false;
                 }
             }
-            if (distinct[i] + 1 >= settings.variableAfter()) {
+            if (distinct[i] + 1 >= (valueAt[i] ? settings.valueVariableAfter() : settings.variableAfter())) {
                 values[i] = null;
                 return true;
             }

@@ -13,12 +13,12 @@ import java.util.TreeMap;
  * a fresh {@link TemplateMiner} with the shipped settings and prints GA per dataset and the average.
  *
  * <pre>
- * LoghubGa [--dir DIR] [--explain DATASET]... [--similarity S] [--variable-after K]
+ * LoghubGa [--dir DIR] [--explain DATASET]... [--similarity S] [--variable-after K] [--value-variable-after K]
  * </pre>
  *
  * {@code --explain} prints, for a dataset, every ground-truth event that was not grouped right: how its
  * lines were split and what else shared their patterns (for studying failures, not for tuning per dataset).
- * {@code --similarity} and {@code --variable-after} try other settings on all datasets at once; the
+ * {@code --similarity}, {@code --variable-after} and {@code --value-variable-after} try other settings on all datasets at once; the
  * figures in the benchmark README are those of the shipped defaults.
  */
 public final class LoghubGa {
@@ -32,6 +32,7 @@ public final class LoghubGa {
                 case "--explain" -> explain.add(args[++i]);
                 case "--similarity" -> settings = settings.withSimilarity(Double.parseDouble(args[++i]));
                 case "--variable-after" -> settings = settings.withVariableAfter(Integer.parseInt(args[++i]));
+                case "--value-variable-after" -> settings = settings.withValueVariableAfter(Integer.parseInt(args[++i]));
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
