@@ -9,14 +9,34 @@ import java.util.Map;
 /**
  * Mines templates from the messages of ONE service; not thread-safe; bounded memory.
  *
- * <p>Two levels. A message is masked and tokenized by {@link Masker}; among the <em>skeletons</em> of its
- * token count it joins the one it agrees with best, if it agrees at {@link MinerSettings#similarity()} of
- * the informative positions, else it starts a skeleton. A skeleton remembers, per position, the distinct
- * words seen there, up to {@link MinerSettings#variableAfter()}: a position with that many distinct words
- * is a variable (user names, host names), one with fewer is part of the event ({@code VM Paused} and
- * {@code VM Started} are different events). A <em>pattern</em> (the id returned) is a skeleton plus the
- * words at its non-variable positions; when a position turns variable, the patterns that differ only
- * there are merged, which is why ids must be {@link #resolve resolved}.
+ * <p>A message is masked and cut into tokens by {@link Masker}. Then two levels:
+ * <ol>
+ *   <li><b>Skeleton.</b> Among the skeletons of its token count the message joins the one it agrees with
+ *       best, if it agrees at {@link MinerSettings#similarity()} or more of the positions that say
+ *       something (a position agrees when the skeleton has seen the message's word there; positions that
+ *       are variable, or were only ever masked on both sides, are not counted); else it starts a skeleton.
+ *       A skeleton keeps, per position, the distinct words seen there.</li>
+ *   <li><b>Pattern.</b> A position becomes <em>variable</em> when {@link MinerSettings#variableAfter()}
+ *       distinct words were seen there ({@link MinerSettings#valueVariableAfter()} for the value of a
+ *       {@code key=value} pair), or when masked values are at least as common there as all its words
+ *       together. A pattern is a skeleton plus the words at its positions that are not variable: user and
+ *       host names, seen in many forms, end up as {@code <*>}, while {@code VM Paused} and
+ *       {@code VM Started} (a handful of forms, each repeated) stay two patterns, as they are two events.</li>
+ * </ol>
+ * When a position turns variable, the patterns of that skeleton which now differ only at variable positions
+ * are merged into the oldest of them: an id returned earlier may have to be {@link #resolve resolved}.
+ * Patterns are never split, so an assignment once made stays true.
+ *
+ * <p>A message seen before in the same masked form (its shape) skips all that: a cache maps the shape's
+ * 64-bit hash to its pattern, which is what makes the miner fast on real logs, where shapes repeat.
+ *
+ * <p>Memory is bounded and does not grow with the number of messages: at most
+ * {@link MinerSettings#maxPatterns()} pattern ids, plus one overflow pattern per token count; per pattern
+ * its tokens and one sample message (cut at {@link MinerSettings#maxMessageChars()}); the cache of at most
+ * {@link MinerSettings#cacheSize()} shapes. Once the bound is reached, a message that would start a new
+ * pattern goes instead to the closest pattern of its skeleton (the one agreeing at the most positions), or,
+ * when no skeleton is similar enough, to the overflow pattern of its token count, whose template is all
+ * {@code <*>}. Merges still happen past the bound; new ids are no longer handed out.
  */
 public final class TemplateMiner {
     private final MinerSettings settings;
@@ -53,21 +73,9 @@ public final class TemplateMiner {
         if (cached >= 0) {
             return counted(patterns.get(find(cached)));
         }
-        Pattern p = place(tokens.toArray(), tokens);
+        Pattern p = place(tokens.toArray());
         cache.put(shape, p.id);
         return counted(patterns.get(find(p.id)));
-    }
-
-    /** Counts a message of {@code p}; at each doubling its skeleton looks again at mixed positions. */
-    private int counted(Pattern p) {
-        p.count++;
-        if (p.skeleton != null && (p.count & (p.count - 1)) == 0) {
-            if (p.skeleton.reconsider()) {
-                merge(p.skeleton);
-            }
-            return find(p.id);
-        }
-        return p.id;
     }
 
     /** The id a pattern is known by now: ids returned earlier may have been merged into another. */
@@ -87,11 +95,27 @@ public final class TemplateMiner {
         return live;
     }
 
+    /** Shapes in the cache now (for tests of the memory bound). */
+    int cachedShapes() {
+        return cache.size();
+    }
+
     private void check(int patternId) {
         if (patternId < 0 || patternId >= patterns.size()) {
-            throw new IllegalArgumentException("no pattern " + patternId + " (this miner has ids 0 to "
-                    + (patterns.size() - 1) + ")");
+            throw new IllegalArgumentException(patterns.isEmpty()
+                    ? "no pattern " + patternId + ": this miner has no patterns yet"
+                    : "no pattern " + patternId + ": this miner's ids are 0 to " + (patterns.size() - 1));
         }
+    }
+
+    /** Counts a message of root {@code p}; at each doubling of its count its skeleton looks again. */
+    private int counted(Pattern p) {
+        p.count++;
+        if (p.skeleton != null && (p.count & (p.count - 1)) == 0 && p.skeleton.reconsider()) {
+            merge(p.skeleton);
+            return find(p.id);
+        }
+        return p.id;
     }
 
     private int find(int id) {
@@ -107,7 +131,7 @@ public final class TemplateMiner {
         return root;
     }
 
-    private Pattern place(String[] seq, Masker.Tokens flags) {
+    private Pattern place(String[] seq) {
         List<Skeleton> skeletons = byLength.computeIfAbsent(seq.length, n -> new ArrayList<>());
         Skeleton best = null;
         double bestScore = -1;
@@ -133,21 +157,19 @@ public final class TemplateMiner {
         boolean full = patterns.size() >= settings.maxPatterns();
         if (best == null || bestScore < settings.similarity()) {
             if (full) {
-                return overflow.computeIfAbsent(seq.length, n -> newPattern(null, wildcards(n)));
+                return overflow.computeIfAbsent(seq.length, this::overflowPattern);
             }
             best = new Skeleton(seq.length);
             skeletons.add(best);
         }
-        if (!full) {
-            boolean variable = false;
-            for (int i = 0; i < seq.length; i++) {
-                variable |= best.observe(i, seq[i], flags.isValue(i));
-            }
-            if (variable) {
-                merge(best);
-            }
+        boolean variable = false;
+        for (int i = 0; i < seq.length; i++) {
+            variable |= best.observe(i, seq[i], tokens.isValue(i));
         }
-        long key = best.key(seq);
+        if (variable) {
+            merge(best);
+        }
+        PatternKey key = best.key(seq);
         Pattern p = best.byKey.get(key);
         if (p != null) {
             return patterns.get(find(p.id));
@@ -165,17 +187,18 @@ public final class TemplateMiner {
         return p;
     }
 
-    /** A position of {@code s} turned variable: patterns that now have the same key become one. */
+    /** Positions of {@code s} turned variable: its patterns that now have the same key become one. */
     private void merge(Skeleton s) {
         s.byKey.clear();
-        List<Pattern> roots = new ArrayList<>();
+        List<Pattern> roots = new ArrayList<>(s.members.size());
         for (Pattern p : s.members) {
-            long key = s.key(p.tokens);
+            PatternKey key = s.key(p.tokens);
             Pattern q = s.byKey.get(key);
             if (q == null) {
                 s.byKey.put(key, p);
                 roots.add(p);
             } else {
+                // members are in creation order, so the oldest id survives
                 parent[p.id] = q.id;
                 q.count += p.count;
                 p.release();
@@ -189,14 +212,12 @@ public final class TemplateMiner {
     private Pattern newPattern(Skeleton s, String[] seq) {
         int id = patterns.size();
         Pattern p = new Pattern(id, s, seq);
-        if (s != null) {
-            p.sample = tokens.message();
-            p.starts = new int[seq.length];
-            p.ends = new int[seq.length];
-            for (int i = 0; i < seq.length; i++) {
-                p.starts[i] = tokens.start(i);
-                p.ends[i] = tokens.end(i);
-            }
+        p.sample = tokens.message();
+        p.starts = new int[seq.length];
+        p.ends = new int[seq.length];
+        for (int i = 0; i < seq.length; i++) {
+            p.starts[i] = tokens.start(i);
+            p.ends[i] = tokens.end(i);
         }
         patterns.add(p);
         if (id == parent.length) {
@@ -207,19 +228,23 @@ public final class TemplateMiner {
         return p;
     }
 
-    private static String[] wildcards(int n) {
-        String[] w = new String[n];
-        Arrays.fill(w, Masker.WILDCARD);
-        return w;
+    private Pattern overflowPattern(int length) {
+        String[] all = new String[length];
+        Arrays.fill(all, Masker.WILDCARD);
+        Pattern p = newPattern(null, all);
+        p.sample = null; // its template is all wildcards, whatever message came first
+        return p;
     }
 
-    /** Messages of one token count that look alike; per position, the words seen there. */
+    /** Messages of one token count that look alike; per position, the distinct words seen there. */
     private final class Skeleton {
-        /** Per position: the distinct words seen (null entries unused), or null once it is variable. */
+        /** Per position: the distinct words seen (the first {@code distinct[i]} entries), null once variable. */
         final String[][] values;
         final int[] distinct;
+        /** Per position: whether it ever held the value of a {@code key=value} pair. */
         final boolean[] valueAt;
-        final Map<Long, Pattern> byKey = new HashMap<>();
+        final Map<PatternKey, Pattern> byKey = new HashMap<>();
+        /** The live patterns, oldest first. */
         final List<Pattern> members = new ArrayList<>();
 
         Skeleton(int n) {
@@ -227,7 +252,7 @@ public final class TemplateMiner {
             distinct = new int[n];
             valueAt = new boolean[n];
             for (int i = 0; i < n; i++) {
-                values[i] = new String[settings.variableAfter()];
+                values[i] = new String[1];
             }
         }
 
@@ -235,54 +260,54 @@ public final class TemplateMiner {
             return values[i] == null;
         }
 
-        /** +1 the word is known here, -1 it is not, 0 the position says nothing (variable or only masked). */
+        /** +1 the word was seen here, -1 it was not, 0 the position says nothing (variable, or masked only). */
         int agreement(int i, String word) {
             String[] v = values[i];
             if (v == null) {
                 return 0;
             }
-            if (distinct[i] == 0) {
-                return 0; // a new skeleton: nothing seen yet
+            if (word == Masker.WILDCARD && distinct[i] == 1 && v[0] == Masker.WILDCARD) {
+                return 0; // two masked values agree by construction: no evidence either way
             }
-            boolean onlyMasked = distinct[i] == 1 && v[0] == Masker.WILDCARD;
-            if (onlyMasked && word == Masker.WILDCARD) {
-                return 0;
-            }
-            for (int k = 0; k < distinct[i]; k++) {
-                if (v[k].equals(word)) {
-                    return 1;
-                }
-            }
-            return -1;
+            return holds(i, word) ? 1 : -1;
         }
 
         /** Records {@code word} at position i; true when that made the position variable. */
         boolean observe(int i, String word, boolean isValue) {
-            String[] v = values[i];
-            if (v == null) {
+            if (values[i] == null) {
                 return false;
             }
-            if (isValue) {
-                valueAt[i] = true;
+            valueAt[i] |= isValue;
+            if (holds(i, word)) {
+                return false;
             }
-            for (int k = 0; k < distinct[i]; k++) {
-                if (v[k].equals(word)) {
-                    return false;
-                }
-            }
-            if (distinct[i] + 1 >= (valueAt[i] ? settings.valueVariableAfter() : settings.variableAfter())) {
+            int limit = valueAt[i] ? settings.valueVariableAfter() : settings.variableAfter();
+            if (distinct[i] + 1 >= limit) {
                 values[i] = null;
                 return true;
             }
-            v[distinct[i]++] = word;
+            if (distinct[i] == values[i].length) {
+                values[i] = Arrays.copyOf(values[i], Math.min(limit - 1, distinct[i] * 2));
+            }
+            values[i][distinct[i]++] = word;
+            return false;
+        }
+
+        private boolean holds(int i, String word) {
+            String[] v = values[i];
+            for (int k = 0; k < distinct[i]; k++) {
+                if (v[k].equals(word)) {
+                    return true;
+                }
+            }
             return false;
         }
 
         /**
-         * Turns variable the positions where masked values ({@code <*>}) are at least as common as all the
-         * words seen there together: a word standing where ids usually stand is a value too
-         * ({@code wpad:80 open through proxy ...} among thousands of {@code 10.1.2.3:80 open ...}). A position
-         * where a word dominates stays: a rare masked token there is another event ({@code SOCKS5} among
+         * Turns variable the positions where masked values are at least as common as all the words seen
+         * there together: a word standing where ids usually stand is a value too ({@code wpad} among
+         * thousands of {@code 10.1.2.3} in {@code <host> open through proxy ...}). A position where words
+         * are the majority stays: a rare masked token there is another event ({@code SOCKS5} among
          * {@code HTTPS}). True when a position changed.
          */
         boolean reconsider() {
@@ -308,25 +333,16 @@ public final class TemplateMiner {
             return changed;
         }
 
-        private boolean holds(int i, String word) {
-            for (int k = 0; k < distinct[i]; k++) {
-                if (values[i][k].equals(word)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        /** The words at the non-variable positions, hashed. */
-        long key(String[] seq) {
-            long h = 1;
+        /** The words of {@code seq} at the positions that are not variable: what tells its pattern. */
+        PatternKey key(String[] seq) {
+            String[] k = new String[seq.length];
             for (int i = 0; i < seq.length; i++) {
-                h = h * 1_000_003L + (variable(i) ? 0 : seq[i].hashCode() + 1);
+                k[i] = variable(i) ? null : seq[i];
             }
-            return h;
+            return new PatternKey(k);
         }
 
-        /** Past the pattern bound: the member agreeing with {@code seq} at the most positions. */
+        /** Past the pattern bound: the pattern agreeing with {@code seq} at the most positions. */
         Pattern closest(String[] seq) {
             Pattern best = members.get(0);
             int bestSame = -1;
@@ -348,10 +364,11 @@ public final class TemplateMiner {
 
     private static final class Pattern {
         final int id;
+        /** Null for an overflow pattern. */
         final Skeleton skeleton;
         String[] tokens;
         long count;
-        String sample = "";
+        String sample;
         int[] starts;
         int[] ends;
 
@@ -370,12 +387,13 @@ public final class TemplateMiner {
         }
 
         boolean wildcard(int i) {
-            return tokens[i] == Masker.WILDCARD || skeleton == null || skeleton.variable(i);
+            return skeleton == null || tokens[i] == Masker.WILDCARD || skeleton.variable(i);
         }
 
+        /** The first message of the pattern, its variable tokens replaced by {@code <*>}. */
         String render() {
-            if (starts == null) {
-                return String.join(" ", Arrays.stream(tokens).map(t -> Masker.WILDCARD).toList());
+            if (sample == null) {
+                return String.join(" ", Arrays.asList(tokens));
             }
             StringBuilder b = new StringBuilder(sample.length());
             int at = 0;
@@ -385,14 +403,32 @@ public final class TemplateMiner {
                     at = ends[i];
                 }
             }
-            return b.append(sample, at, sample.length()).toString();
+            return b.append(sample, at, sample.length()).toString().strip();
+        }
+    }
+
+    /** The words of a pattern at its skeleton's non-variable positions (null where variable). */
+    private record PatternKey(String[] words, int hash) {
+        PatternKey(String[] words) {
+            this(words, Arrays.hashCode(words));
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof PatternKey k && k.hash == hash && Arrays.equals(k.words, words);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
         }
     }
 
     /**
-     * Masked messages seen before, by their 64-bit shape hash, and the pattern each went to: open addressing
-     * over two arrays, emptied when full (it refills with what repeats). A hash collision would send a
-     * message to another shape's pattern; at 2^-64 per pair it is not worth a comparison per message.
+     * Shapes seen before, by their 64-bit hash, and the pattern each went to: open addressing over two
+     * arrays that grow to {@code capacity} and are emptied when full (the cache refills with what repeats).
+     * A hash collision would send a message to another shape's pattern; at about 2^-64 per pair of shapes it
+     * is not worth comparing tokens on every message.
      */
     static final class ShapeCache {
         private final int capacity;
@@ -413,11 +449,12 @@ public final class TemplateMiner {
             size = 0;
         }
 
+        /** The pattern of shape {@code key}, or -1. */
         int get(long key) {
             if (keys.length == 0) {
                 return -1;
             }
-            long k = key == 0 ? 1 : key;
+            long k = key == 0 ? 1 : key; // 0 marks an empty slot
             for (int i = (int) k & mask; ; i = (i + 1) & mask) {
                 if (keys[i] == k) {
                     return values[i];
