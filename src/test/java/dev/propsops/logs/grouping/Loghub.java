@@ -28,12 +28,17 @@ final class Loghub {
     private Loghub() {
     }
 
-    /** The Loghub-2k directory: {@code $LOGHUB_DIR}, else /work/shared/loghub; empty when absent. */
+    /**
+     * The Loghub-2k directory: {@code $LOGHUB_DIR}, else {@code ../shared/loghub} beside the checkout (where
+     * the project's machines and CI keep it), else /work/shared/loghub; empty when none holds the data.
+     */
     static Optional<Path> directory() {
         String env = System.getenv("LOGHUB_DIR");
-        Path dir = Path.of(env != null && !env.isBlank() ? env : "/work/shared/loghub");
-        return Files.isRegularFile(dir.resolve("Android").resolve("Android_2k.log_structured.csv"))
-                ? Optional.of(dir) : Optional.empty();
+        List<Path> candidates = env != null && !env.isBlank() ? List.of(Path.of(env))
+                : List.of(Path.of("..", "shared", "loghub"), Path.of("/work/shared/loghub"));
+        return candidates.stream()
+                .filter(dir -> Files.isRegularFile(dir.resolve("Android").resolve("Android_2k.log_structured.csv")))
+                .findFirst();
     }
 
     static List<Line> read(Path dir, String dataset) {

@@ -13,23 +13,28 @@ import java.util.TreeMap;
  * a fresh {@link TemplateMiner} with the shipped settings and prints GA per dataset and the average.
  *
  * <pre>
- * LoghubGa [--dir DIR] [--explain DATASET]... [--similarity S] [--variable-after K] [--value-variable-after K]
+ * LoghubGa [--dir DIR] [--assignments DIR] [--explain DATASET]... [--similarity S] [--variable-after K]
+ *          [--value-variable-after K]
  * </pre>
  *
+ * {@code --assignments} also writes each dataset's grouping as {@code DIR/<dataset>.csv} in the format of
+ * {@code log-triage --assignments}, so that the benchmark's scorer can be checked against this one.
  * {@code --explain} prints, for a dataset, every ground-truth event that was not grouped right: how its
  * lines were split and what else shared their patterns (for studying failures, not for tuning per dataset).
  * {@code --similarity}, {@code --variable-after} and {@code --value-variable-after} try other settings on all datasets at once; the
  * figures in the benchmark README are those of the shipped defaults.
  */
 public final class LoghubGa {
-    public static void main(String[] args) {
+    public static void main(String[] args) throws java.io.IOException {
         Path dir = null;
         MinerSettings settings = MinerSettings.defaults();
+        Path assignments = null;
         List<String> explain = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--dir" -> dir = Path.of(args[++i]);
                 case "--explain" -> explain.add(args[++i]);
+                case "--assignments" -> assignments = Path.of(args[++i]);
                 case "--similarity" -> settings = settings.withSimilarity(Double.parseDouble(args[++i]));
                 case "--variable-after" -> settings = settings.withVariableAfter(Integer.parseInt(args[++i]));
                 case "--value-variable-after" -> settings = settings.withValueVariableAfter(Integer.parseInt(args[++i]));
@@ -38,7 +43,7 @@ public final class LoghubGa {
         }
         if (dir == null) {
             dir = Loghub.directory().orElseThrow(() -> new IllegalStateException(
-                    "Loghub-2k not found: set LOGHUB_DIR or pass --dir"));
+                    "Loghub-2k not found (../shared/loghub, /work/shared/loghub): set LOGHUB_DIR or pass --dir"));
         }
         double sum = 0;
         System.out.printf(Locale.ROOT, "%-12s %6s %9s %9s%n", "dataset", "GA", "patterns", "events");
@@ -47,11 +52,24 @@ public final class LoghubGa {
             Result r = run(lines, settings);
             sum += r.ga;
             System.out.printf(Locale.ROOT, "%-12s %6.3f %9d %9d%n", dataset, r.ga, r.patterns, r.events);
+            if (assignments != null) {
+                writeAssignments(assignments.resolve(dataset + ".csv"), r.predicted);
+            }
             if (explain.contains(dataset)) {
                 explain(lines, r);
             }
         }
         System.out.printf(Locale.ROOT, "%-12s %6.3f%n", "average", sum / Loghub.DATASETS.size());
+    }
+
+    /** The CSV that {@code log-triage --assignments} writes: {@code index,pattern_id}, one line per entry. */
+    private static void writeAssignments(Path file, int[] predicted) throws java.io.IOException {
+        StringBuilder b = new StringBuilder("index,pattern_id\n");
+        for (int i = 0; i < predicted.length; i++) {
+            b.append(i).append(',').append(predicted[i]).append('\n');
+        }
+        java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
+        java.nio.file.Files.writeString(file, b);
     }
 
     record Result(double ga, int patterns, long events, int[] predicted, TemplateMiner miner) {

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Pins the grouping accuracy of the shipped settings on Loghub-2k (src/bench/log-triage/README.md has the
  * method and the figures): a floor a little under each measured figure, so that a change that loses
  * accuracy fails here. Reads the datasets from where the machine keeps them ({@code $LOGHUB_DIR}, else
- * /work/shared/loghub) and is skipped, loudly, where they are not.
+ * ../shared/loghub, else /work/shared/loghub) and is skipped, loudly, where they are not.
  */
 class LoghubGaTest {
     private static Path dir;

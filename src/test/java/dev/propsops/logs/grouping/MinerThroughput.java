@@ -32,7 +32,7 @@ public final class MinerThroughput {
         }
         if (dir == null) {
             dir = Loghub.directory().orElseThrow(() -> new IllegalStateException(
-                    "Loghub-2k not found: set LOGHUB_DIR or pass --dir"));
+                    "Loghub-2k not found (../shared/loghub, /work/shared/loghub): set LOGHUB_DIR or pass --dir"));
         }
         List<List<String>> byService = new ArrayList<>();
         for (String dataset : Loghub.DATASETS) {
