@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # log-triage benchmarks (method and figures in README.md beside this script). Not part of `./mvnw verify`.
-#  1. grouping accuracy (GA) on Loghub-2k: the miner alone (dev.propsops.logs.grouping.LoghubGa), Drain3 in
-#     the same run (drain3_peer.py, with its defaults and with its example masking), and, where the build
+#  1. grouping accuracy (GA) on Loghub-2k: the miner alone (dev.propsops.logs.grouping.LoghubGa, in file
+#     order and in $ORDERS random orders), Drain3 in the same run (drain3_peer.py, with its defaults and with
+#     its example masking), and, where the build
 #     has the log-triage subcommand, the real CLI: each dataset as a `gcloud logging read --format=json`
 #     file, `log-triage --input F --assignments A`, A scored against EventId; the CLI and the miner agree
 #     when the two columns are equal;
@@ -20,12 +21,15 @@ cd "$(dirname "$0")/../../.."
 ROOT=$PWD
 BENCH=$ROOT/src/bench/log-triage
 WORK=$ROOT/src/bench/work/log-triage
-LOGHUB_DIR=${LOGHUB_DIR:-$ROOT/../shared/loghub}
-[ -d "$LOGHUB_DIR" ] || LOGHUB_DIR=/work/shared/loghub
+if [ -z "${LOGHUB_DIR:-}" ]; then
+  LOGHUB_DIR=$ROOT/../shared/loghub # beside the checkout, as on the project's machines and CI
+  [ -d "$LOGHUB_DIR" ] || LOGHUB_DIR=/work/shared/loghub
+fi
 DRAIN3_DIR=${DRAIN3_DIR:-$ROOT/src/bench/work/Drain3}
 PARTS=${PARTS:-"ga miner e2e"}
 MESSAGES=${MESSAGES:-1000000}
 PEER_MESSAGES=${PEER_MESSAGES:-200000}
+ORDERS=${ORDERS:-10}
 ENTRIES=${ENTRIES:-"100000 1000000"}
 # the miner runs inside the CLI's JVM; the JIT settings of a short CLI run (see heartbeat-cleanup's README)
 JVM_OPTS=${JVM_OPTS:-"-XX:+UseSerialGC"}
@@ -36,6 +40,9 @@ RESULTS=$ROOT/src/bench/work/log-triage-results.txt
 say() { echo "$*" | tee -a "$RESULTS"; }
 has() { [[ " $PARTS " == *" $1 "* ]]; }
 
+for part in $PARTS; do
+  case $part in ga | miner | e2e) ;; *) echo "unknown part '$part' in PARTS: use any of ga miner e2e" >&2; exit 2 ;; esac
+done
 [ -f "$LOGHUB_DIR/Android/Android_2k.log_structured.csv" ] \
   || { echo "Loghub-2k not found at $LOGHUB_DIR: set LOGHUB_DIR" >&2; exit 2; }
 
@@ -117,6 +124,8 @@ if has ga; then
   fi
   tee -a "$RESULTS" < "$WORK/ga-table.txt"
   [ "$scorer_ok" = 1 ] && say "score_assignments.py, fed the miner's assignments, gives the miner column on every dataset"
+  say "-- the miner is online, so the order of the lines matters: $ORDERS random orders of each dataset"
+  java -cp "$HARNESS_CP" dev.propsops.logs.grouping.LoghubGa --dir "$LOGHUB_DIR" --shuffled "$ORDERS" | tee -a "$RESULTS"
   if [ "$CLI" = 1 ]; then
     if awk 'NR > 1 && $3 != $2 { bad = 1 } END { exit bad }' "$WORK/ga-table.txt"; then
       say "the CLI's assignments score exactly as the miner's on every dataset"
