@@ -31,20 +31,20 @@ MESSAGES=${MESSAGES:-1000000}
 PEER_MESSAGES=${PEER_MESSAGES:-200000}
 ORDERS=${ORDERS:-10}
 ENTRIES=${ENTRIES:-"100000 1000000"}
-# the miner runs inside the CLI's JVM; the JIT settings of a short CLI run (see heartbeat-cleanup's README)
-JVM_OPTS=${JVM_OPTS:-"-XX:+UseSerialGC"}
+# options for the CLI's JVM in parts 1 and 3 (none: the JVM's defaults)
+JVM_OPTS=${JVM_OPTS:-}
 PY=/usr/bin/python3 # Debian's, where python3-cachetools and python3-jsonpickle install
-mkdir -p "$WORK"
-RESULTS=$ROOT/src/bench/work/log-triage-results.txt
-: > "$RESULTS"
-say() { echo "$*" | tee -a "$RESULTS"; }
-has() { [[ " $PARTS " == *" $1 "* ]]; }
 
 for part in $PARTS; do
   case $part in ga | miner | e2e) ;; *) echo "unknown part '$part' in PARTS: use any of ga miner e2e" >&2; exit 2 ;; esac
 done
 [ -f "$LOGHUB_DIR/Android/Android_2k.log_structured.csv" ] \
   || { echo "Loghub-2k not found at $LOGHUB_DIR: set LOGHUB_DIR" >&2; exit 2; }
+mkdir -p "$WORK"
+RESULTS=$ROOT/src/bench/work/log-triage-results.txt
+: > "$RESULTS"
+say() { echo "$*" | tee -a "$RESULTS"; }
+has() { [[ " $PARTS " == *" $1 "* ]]; }
 
 # --- what the runs need ------------------------------------------------------------------------------------
 ./mvnw -q -B package -DskipTests # the jar the CLI parts run, and the harness classes (test-compile)
