@@ -154,6 +154,8 @@ public final class Masker {
     }
 
     private final int maxTokens;
+    /** Tokens read before collapsing: more than the final bound, as adjacent variables become one. */
+    private final int rawLimit;
 
     public Masker() {
         this(MinerSettings.defaults().maxTokens());
@@ -165,6 +167,7 @@ public final class Masker {
             throw new IllegalArgumentException("maxTokens must be at least 1, was " + maxTokens);
         }
         this.maxTokens = maxTokens;
+        this.rawLimit = (int) Math.min(Integer.MAX_VALUE / 2, maxTokens * 4L);
     }
 
     /** The tokens of {@code message}, wildcards included: for tests and for reading what the miner sees. */
@@ -179,7 +182,6 @@ public final class Masker {
         String m = message == null ? "" : message;
         out.reset(m);
         int n = m.length();
-        int rawLimit = maxTokens * 4; // variables collapse afterwards: read more than the final bound
         int i = 0;
         while (i < n && out.count < rawLimit) {
             while (i < n && isSpace(m.charAt(i))) {
@@ -203,7 +205,7 @@ public final class Masker {
     }
 
     /** Tokenizes the chunk {@code [start, end)}; returns where the next chunk may start. */
-    private static int chunk(String m, int start, int end, Tokens out) {
+    private int chunk(String m, int start, int end, Tokens out) {
         int path = start;
         while (path < end && (isQuote(m.charAt(path)) || m.charAt(path) == '(' || m.charAt(path) == '[')) {
             path++;
@@ -219,7 +221,7 @@ public final class Masker {
         int url = urlStart(m, start, end);
         int stop = url < 0 ? end : url;
         int i = start;
-        while (i < stop) {
+        while (i < stop && out.count < rawLimit) {
             while (i < stop && isDelimiter(m.charAt(i))) {
                 char c = m.charAt(i);
                 if (i + 1 < stop && closes(c, m.charAt(i + 1))) {

@@ -148,6 +148,10 @@ class MaskerTest {
         assertThat(new Masker(50).tokens(words)).hasSize(50);
         // numbers collapse, so a long list of them is one token, however long
         assertThat(new Masker(50).tokens("ids " + "12 ".repeat(10_000) + "end")).hasSizeLessThanOrEqualTo(50);
+        // one chunk without spaces: the bound holds inside a chunk too
+        Masker.Tokens t = new Masker.Tokens();
+        new Masker(50).tokenize("k,".repeat(1_000_000), t);
+        assertThat(t.count()).isEqualTo(50);
         assertThatThrownBy(() -> new Masker(0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("maxTokens");
     }
