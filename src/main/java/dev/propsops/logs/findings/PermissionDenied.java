@@ -33,7 +33,7 @@ public final class PermissionDenied {
                     + "|(?i:(?:http|status|code|error)[\\s:=]{0,3}403\\b)"
                     + "|(?i:\\b403\\s+forbidden)");
     private static final Pattern QUOTED_PERMISSION = Pattern.compile(
-            "(?i)permission\\s+['\"\u2018\u201c]([a-z][\\w-]*(?:\\.[\\w-]+){1,4})['\"\u2019\u201d]");
+            "(?i)permission\\s+['\"\u2018\u201c]?([a-z][\\w-]*(?:\\.[\\w-]+){1,4})['\"\u2019\u201d]?\\s+(?:was\\s+|is\\s+)?denied");
     private static final Pattern HAVE_PERMISSION = Pattern.compile(
             "(?i)does not have\\s+(?:the\\s+)?([a-z][\\w-]*(?:\\.[\\w-]+){1,4})\\s+(?:access|permission)");
     private static final Pattern REQUIRED_PERMISSION = Pattern.compile(
@@ -75,7 +75,8 @@ public final class PermissionDenied {
             return Optional.empty();
         }
         Optional<String> permission = first(text, QUOTED_PERMISSION, HAVE_PERMISSION, REQUIRED_PERMISSION);
-        Optional<String> resource = first(text, ON_RESOURCE, TABLE, ACCESS_TO);
+        Optional<String> resource = first(text, ON_RESOURCE, TABLE, ACCESS_TO)
+                .filter(r -> r.chars().anyMatch(c -> c == '/' || c == '.' || c == ':' || c == '-')); // not "object", "bucket"
         if (resource.isEmpty()) {
             Matcher p = IN_PROJECT.matcher(text);
             if (p.find()) {

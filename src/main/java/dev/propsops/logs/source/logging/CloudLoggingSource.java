@@ -119,6 +119,7 @@ public final class CloudLoggingSource implements LogSource {
         try (Progress progress = Progress.start(invocation, "read " + window, "entries", 0)) {
             while (true) {
                 ListLogEntriesResponse page = fetch(request.setPageToken(token).build(), requests + 1);
+                pacer.done();
                 requests++;
                 for (int i = 0; i < page.getEntriesCount(); i++) {
                     if (count >= maxEntries) {
@@ -160,6 +161,7 @@ public final class CloudLoggingSource implements LogSource {
             try {
                 return list.call(request);
             } catch (ApiException e) {
+                pacer.done();
                 boolean quota = e.getStatusCode().getCode() == StatusCode.Code.RESOURCE_EXHAUSTED;
                 if (!quota || attempt >= paging.quotaAttempts()) {
                     throw new StoreException("list log entries (page " + pageNumber + (quota ? ", after " + attempt + " attempts" : "")

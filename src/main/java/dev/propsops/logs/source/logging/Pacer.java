@@ -5,7 +5,9 @@ import java.util.function.LongSupplier;
 /**
  * Spaces requests at least {@code 1 / requestsPerSecond} apart (the first goes at once). Cloud Logging's read
  * quota is 60 {@code entries.list} requests a minute per project; the client's auto-pager would fetch
- * pages back to back, so log-triage fetches them one by one through this.
+ * pages back to back, so log-triage fetches them one by one through this. The interval counts from the end
+ * of the previous request ({@link #done()}), so that the server too sees them at least that far apart,
+ * whatever the latency.
  */
 final class Pacer {
     /** Sleeps; a test can record instead. */
@@ -42,6 +44,11 @@ final class Pacer {
             }
         }
         last = now;
+    }
+
+    /** The request that {@link #await()} let go has ended: the next interval starts now. */
+    void done() {
+        last = nanoTime.getAsLong();
     }
 
     long intervalNanos() {
