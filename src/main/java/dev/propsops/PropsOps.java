@@ -10,6 +10,7 @@ import dev.propsops.heartbeat.HeartbeatCleanupCommand;
 import dev.propsops.heartbeat.HeartbeatCommand;
 import dev.propsops.heartbeat.HeartbeatMonitorCommand;
 import dev.propsops.heartbeat.demo.DemoCommand;
+import dev.propsops.logs.LogTriageCommand;
 import dev.propsops.staging.StagingPruneCommand;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -26,6 +27,7 @@ import picocli.CommandLine.Command;
                 HeartbeatMonitorCommand.class,
                 DriftCheckCommand.class,
                 StagingPruneCommand.class,
+                LogTriageCommand.class,
                 DemoCommand.class,
         },
         footerHeading = "%nExit codes:%n",
