@@ -46,6 +46,9 @@ public final class NoMessage {
             return false; // a long message says something (and the checks below need not read it)
         }
         String m = strip(message);
+        if (m.length() > 40 && m.indexOf(' ') >= 0 && (m.charAt(0) | 0x20) != 'e' && (m.charAt(0) | 0x20) != 'f') {
+            return false; // longer than any empty word, not one class name, and no "Error:"/"Failed:" prefix
+        }
         if (EMPTY_WORDS.contains(m.toLowerCase(Locale.ROOT))) {
             return true;
         }
