@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
 @Command(name = "props-ops", mixinStandardHelpOptions = true, versionProvider = BuildInfo.class,
         sortOptions = false, usageHelpAutoWidth = true,
         description = "Operations jobs that keep the player-props platform healthy (Firestore heartbeats, "
-                + "feature drift, BigQuery staging tables).",
+                + "feature drift, BigQuery staging tables, Cloud Run errors).",
         subcommands = {
                 HeartbeatCommand.class,
                 HeartbeatCleanupCommand.class,

@@ -275,6 +275,10 @@ class LogTriageFileCommandTest {
         CliDriver.Result r3 = cli().run("log-triage", "--input", week.toString(), "--from", "2025-12-01", "--to", "2025-12-02");
         assertThat(r3.exitCode()).as(r3.toString()).isEqualTo(ExitCode.OK);
         assertThat(r3.out()).contains("no errors", "240 entries out of scope skipped (240 outside the windows)");
+        Path junk = LogFixtures.write(dir.resolve("junk.jsonl"), "not json\n{\"timestamp\":\"2026-01-31T00:00:00Z\"}\n");
+        CliDriver.Result r4 = cli().run("log-triage", "--input", junk.toString());
+        assertThat(r4.exitCode()).as(r4.toString()).isEqualTo(ExitCode.OK);
+        assertThat(r4.out()).doesNotContain("no errors").contains("nothing to triage", "2 malformed entries were skipped");
     }
 
     @Test

@@ -26,6 +26,9 @@ public final class NoMessage {
     private static final Pattern CLASS_ONLY = Pattern.compile(
             "^[A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*)*(?:Error|Exception|Failure|Fault)$");
 
+    /** Longer than this is never "nothing" (the longest is a long exception class name after {@code Error: }). */
+    static final int MAX_NOTHING_CHARS = 160;
+
     private NoMessage() {
     }
 
@@ -39,7 +42,13 @@ public final class NoMessage {
 
     /** True for a message that is empty or says nothing (see the class comment). */
     public static boolean saysNothing(String message) {
+        if (message.length() > MAX_NOTHING_CHARS) {
+            return false; // a long message says something (and the checks below need not read it)
+        }
         String m = strip(message);
+        if (m.length() > 40 && m.indexOf(' ') >= 0 && (m.charAt(0) | 0x20) != 'e' && (m.charAt(0) | 0x20) != 'f') {
+            return false; // longer than any empty word, not one class name, and no "Error:"/"Failed:" prefix
+        }
         if (EMPTY_WORDS.contains(m.toLowerCase(Locale.ROOT))) {
             return true;
         }

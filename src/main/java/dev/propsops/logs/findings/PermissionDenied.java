@@ -71,7 +71,9 @@ public final class PermissionDenied {
 
     /** The denial this text reports, or empty when it is no permission error. */
     public static Optional<Denial> of(String text) {
-        if (!DETECT.matcher(text).find()) {
+        // every phrasing above has one of these: skip the regular expressions for the other errors (most)
+        if (!(text.contains("403") || containsIgnoreCase(text, "permission") || containsIgnoreCase(text, "does not have"))
+                || !DETECT.matcher(text).find()) {
             return Optional.empty();
         }
         Optional<String> permission = first(text, QUOTED_PERMISSION, HAVE_PERMISSION, REQUIRED_PERMISSION);
@@ -84,6 +86,19 @@ public final class PermissionDenied {
             }
         }
         return Optional.of(new Denial(permission, resource.map(r -> r.endsWith(".") ? r.substring(0, r.length() - 1) : r)));
+    }
+
+    /** ASCII case-insensitive {@code contains}, without lower-casing a copy of the text. */
+    static boolean containsIgnoreCase(String text, String lowerNeedle) {
+        int n = lowerNeedle.length();
+        char first = lowerNeedle.charAt(0);
+        for (int i = 0, last = text.length() - n; i <= last; i++) {
+            char c = text.charAt(i);
+            if ((c | 0x20) == first && text.regionMatches(true, i, lowerNeedle, 0, n)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Optional<String> first(String text, Pattern... patterns) {

@@ -20,6 +20,7 @@ import java.util.Map;
 
 /** The text report: what was read, the findings (worst first), then the top patterns of each service. */
 public final class TextReport {
+
     private static final int SAMPLE_CHARS = 300;
 
     private TextReport() {
@@ -53,6 +54,12 @@ public final class TextReport {
         out.println();
         if (r.noErrors()) {
             out.println("no errors: no entry at severity >= " + r.minSeverity() + " in the window.");
+            return;
+        }
+        if (r.nothingFound()) {
+            out.println("nothing to triage: no readable entry at severity >= " + r.minSeverity() + " in the window, but "
+                    + count(res.malformedTotal()) + " malformed entr" + (res.malformedTotal() == 1 ? "y was" : "ies were")
+                    + " skipped: check the input (gcloud logging read ... --format=json makes a good one)");
             return;
         }
         findings(r, out);

@@ -37,8 +37,13 @@ public record TriageReport(String source, Optional<String> project, Optional<Str
         return findings.stream().map(Finding::rating).max(Comparator.naturalOrder());
     }
 
-    /** True only when the read succeeded, was not cut, and found nothing. */
+    /** True only when the read succeeded, was not cut, had no malformed entry, and found nothing. */
     public boolean noErrors() {
+        return nothingFound() && result.malformedTotal() == 0;
+    }
+
+    /** No event in the window, from a read that succeeded and was not cut (malformed entries aside). */
+    public boolean nothingFound() {
         return result.currentEvents() == 0 && !current.failed() && !current.truncated();
     }
 

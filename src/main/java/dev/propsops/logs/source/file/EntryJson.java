@@ -57,7 +57,7 @@ public final class EntryJson {
                 return Malformed.UNKNOWN_PAYLOAD;
             }
             JsonNode status = proto.path("status").path("message");
-            if (status.isMissingNode() && !proto.path("@type").asText("").endsWith("google.cloud.audit.AuditLog")) {
+            if (status.isMissingNode() && !proto.path("@type").asText("").endsWith(AUDIT_LOG)) {
                 return Malformed.UNKNOWN_PAYLOAD;
             }
             message = status.asText("");
@@ -71,30 +71,58 @@ public final class EntryJson {
         JsonNode resource = node.path("resource");
         JsonNode rl = resource.path("labels");
         JsonNode labels = node.path("labels");
-        String type = resource.path("type").asText("");
-        String service = text(rl, "service_name");
-        String revision = text(rl, "revision_name");
-        String instance = text(labels, "instanceId");
+        String[] r = new String[RESOURCE_LABELS.length];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = text(rl, RESOURCE_LABELS[i]);
+        }
+        String[] l = new String[ENTRY_LABELS.length];
+        for (int i = 0; i < l.length; i++) {
+            l[i] = text(labels, ENTRY_LABELS[i]);
+        }
+        LogSeverity severity = LogSeverity.parse(node.path("severity").asText("")).orElse(LogSeverity.DEFAULT);
+        return entry(index, timestamp, severity, node.path("insertId").asText(""), resource.path("type").asText(""), r, l, kind, message);
+    }
+
+    /** The entry at the parser's current token (which it consumes), read without building a tree. */
+    public static Object parse(com.fasterxml.jackson.core.JsonParser parser, long index) throws java.io.IOException {
+        return EntryStream.parse(parser, index);
+    }
+
+    /** The labels of {@code resource.labels} that are read, in this order. */
+    static final String[] RESOURCE_LABELS = {"service_name", "revision_name", "job_name", "project_id", "location",
+        "function_name", "module_id", "instance_id", "cluster_name", "bucket_name", "dataset_id"};
+    /** The labels of the entry's {@code labels} that are read, in this order. */
+    static final String[] ENTRY_LABELS = {"instanceId", "run.googleapis.com/execution_name", "run.googleapis.com/task_index",
+        "run.googleapis.com/task_attempt"};
+    static final String AUDIT_LOG = "google.cloud.audit.AuditLog";
+
+    /** Service, revision and instance from the labels (see the class comment). */
+    static LogEntry entry(long index, Instant timestamp, LogSeverity severity, String insertId, String type, String[] rl, String[] labels,
+            LogEntry.PayloadKind kind, String message) {
+        String service = nz(rl[0]);
+        String revision = nz(rl[1]);
+        String instance = nz(labels[0]);
         if (service.isEmpty()) {
-            service = text(rl, "job_name");
+            service = nz(rl[2]);
             if (!service.isEmpty()) {
-                String execution = text(labels, "run.googleapis.com/execution_name");
+                String execution = nz(labels[1]);
                 revision = execution;
                 if (instance.isEmpty() && !execution.isEmpty()) {
-                    instance = execution + "/" + text(labels, "run.googleapis.com/task_index") + "/"
-                            + text(labels, "run.googleapis.com/task_attempt");
+                    instance = execution + "/" + nz(labels[2]) + "/" + nz(labels[3]);
                 }
             }
         }
-        if (service.isEmpty()) {
-            service = firstOf(rl, "function_name", "module_id", "instance_id", "cluster_name", "bucket_name", "dataset_id");
+        for (int i = 5; service.isEmpty() && i < rl.length; i++) {
+            service = nz(rl[i]);
         }
         if (service.isEmpty()) {
             service = type.isEmpty() ? "" : "(" + type + ")";
         }
-        LogSeverity severity = LogSeverity.parse(node.path("severity").asText("")).orElse(LogSeverity.DEFAULT);
-        return new LogEntry(index, timestamp, severity, node.path("insertId").asText(""), type, service, revision, instance,
-                text(rl, "project_id"), text(rl, "location"), kind, message);
+        return new LogEntry(index, timestamp, severity, insertId, type, service, revision, instance, nz(rl[3]), nz(rl[4]), kind, message);
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
     }
 
     /** The message of a request log without payload. */
@@ -117,13 +145,4 @@ public final class EntryJson {
         return v == null || v.isNull() ? "" : v.asText("");
     }
 
-    private static String firstOf(JsonNode object, String... fields) {
-        for (String f : fields) {
-            String v = text(object, f);
-            if (!v.isEmpty()) {
-                return v;
-            }
-        }
-        return "";
-    }
 }

@@ -48,15 +48,16 @@ public final class ExportFile implements LogSource {
         boolean[] truncated = {false};
         long[] brokenLines = {0};
         try (Progress progress = Progress.start(invocation, "read " + file.getFileName(), "entries", 0)) {
-            JsonRecords.read(file, new JsonRecords.Visitor() {
+            JsonRecords.stream(file, new JsonRecords.StreamVisitor() {
                 @Override
-                public void record(com.fasterxml.jackson.databind.JsonNode value, long index, long line) {
+                public void record(com.fasterxml.jackson.core.JsonParser parser, long index, long line) throws java.io.IOException {
                     if (count[0] >= maxEntries) {
                         truncated[0] = true;
                         throw Stop.INSTANCE;
                     }
+                    // a broken JSON Lines line throws here and comes back through malformed(): count it there
+                    Object parsed = EntryJson.parse(parser, numbered ? index : -1);
                     count[0]++;
-                    Object parsed = EntryJson.parse(value, numbered ? index : -1);
                     if (parsed instanceof LogEntry e) {
                         sink.entry(e);
                     } else {

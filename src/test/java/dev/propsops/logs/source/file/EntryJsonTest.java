@@ -83,6 +83,33 @@ class EntryJsonTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"insertId\":\"a\",\"labels\":{\"instanceId\":\"i-1\",\"x\":{\"y\":[1,2]}},\"resource\":{\"type\":\"cloud_run_revision\",\"labels\":{\"service_name\":\"s\",\"revision_name\":\"s-1\",\"project_id\":\"p\",\"location\":\"us-west2\"}},\"severity\":\"ERROR\",\"textPayload\":\"Error: \",\"timestamp\":\"2026-01-31T12:00:00.5Z\",\"receiveTimestamp\":\"2026-01-31T12:00:01Z\"}",
+        "{\"timestamp\":\"2026-01-31T12:00:00Z\",\"jsonPayload\":{\"message\":null,\"msg\":{\"a\":[1,\"b\"]}},\"severity\":500}",
+        "{\"timestamp\":\"2026-01-31T12:00:00Z\",\"jsonPayload\":{\"message\":42,\"nested\":{\"message\":\"no\"}},\"textPayload\":\"ignored\"}",
+        "{\"timestamp\":\"2026-01-31T12:00:00Z\",\"jsonPayload\":{}}",
+        "{\"timestamp\":\"2026-01-31T12:00:00Z\",\"protoPayload\":{\"@type\":\"type.googleapis.com/google.cloud.audit.AuditLog\",\"status\":{\"code\":7,\"message\":\"denied\"}}}",
+        "{\"timestamp\":\"2026-01-31T12:00:00Z\",\"protoPayload\":{\"@type\":\"type.googleapis.com/google.cloud.audit.AuditLog\"}}",
+        "{\"timestamp\":\"2026-01-31T12:00:00Z\",\"protoPayload\":{\"@type\":\"other\",\"status\":\"x\"}}",
+        "{\"timestamp\":\"2026-01-31T12:00:00Z\",\"httpRequest\":{\"status\":500,\"requestMethod\":\"GET\",\"requestUrl\":\"https://x.run.app/a/b?c=1\"}}",
+        "{\"timestamp\":\"2026-01-31T12:00:00Z\",\"httpRequest\":\"odd\"}",
+        "{\"timestamp\":\"2026-01-31T12:00:00Z\",\"textPayload\":null}",
+        "{\"timestamp\":null,\"textPayload\":\"x\"}",
+        "{\"timestamp\":[\"2026-01-31T12:00:00Z\"],\"textPayload\":\"x\"}",
+        "{\"timestamp\":\"2026-01-31T12:00:00Z\",\"textPayload\":\"x\",\"labels\":{\"run.googleapis.com/execution_name\":\"e\",\"run.googleapis.com/task_index\":3},\"resource\":{\"type\":\"cloud_run_job\",\"labels\":{\"job_name\":\"j\"}}}",
+        "{\"timestamp\":\"2026-01-31T12:00:00Z\",\"textPayload\":\"x\",\"resource\":{\"type\":\"cloud_function\",\"labels\":{\"function_name\":\"f\"}}}",
+        "{\"timestamp\":\"2026-01-31T12:00:00Z\",\"textPayload\":\"x\",\"resource\":\"flat\",\"labels\":[1]}",
+        "[{\"timestamp\":\"2026-01-31T12:00:00Z\"}]", "7", "null", "\"s\""})
+    void theStreamingReaderReadsEveryEntryAsTheTreeReaderDoes(String s) throws Exception {
+        Object tree = EntryJson.parse(json(s), 3);
+        com.fasterxml.jackson.core.JsonParser p = Json.mapper().getFactory().createParser(s);
+        p.nextToken();
+        Object streamed = EntryJson.parse(p, 3);
+        assertThat(streamed).isEqualTo(tree);
+        assertThat(p.nextToken()).as("the value was consumed whole").isNull();
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"2026-01-31T12:00:00Z", "2026-01-31T12:00:00.1Z", "2026-01-31T12:00:00.123456789Z", "2024-02-29T23:59:59.5Z",
         "1999-12-31T00:00:00Z", "2026-01-31T14:00:00+02:00", "2026-01-31T12:00:00.000001Z"})
     void timesAsInstantParsesThem(String s) {
