@@ -1,11 +1,15 @@
 package dev.propsops.logs.grouping;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import java.util.TreeMap;
 
 /**
@@ -13,8 +17,8 @@ import java.util.TreeMap;
  * a fresh {@link TemplateMiner} with the shipped settings and prints GA per dataset and the average.
  *
  * <pre>
- * LoghubGa [--dir DIR] [--assignments DIR] [--shuffled N] [--explain DATASET]... [--similarity S] [--variable-after K]
- *          [--value-variable-after K]
+ * LoghubGa [--dir DIR] [--assignments DIR] [--shuffled N] [--explain DATASET]...
+ *          [--similarity S] [--variable-after K] [--value-variable-after K]
  * </pre>
  *
  * {@code --assignments} also writes each dataset's grouping as {@code DIR/<dataset>.csv} in the format of
@@ -22,11 +26,11 @@ import java.util.TreeMap;
  * {@code --shuffled N} scores N random orders of each dataset instead of the file's order.
  * {@code --explain} prints, for a dataset, every ground-truth event that was not grouped right: how its
  * lines were split and what else shared their patterns (for studying failures, not for tuning per dataset).
- * {@code --similarity}, {@code --variable-after} and {@code --value-variable-after} try other settings on all datasets at once; the
- * figures in the benchmark README are those of the shipped defaults.
+ * {@code --similarity}, {@code --variable-after} and {@code --value-variable-after} try other settings on
+ * all datasets at once; the figures in the benchmark README are those of the shipped defaults.
  */
 public final class LoghubGa {
-    public static void main(String[] args) throws java.io.IOException {
+    public static void main(String[] args) throws IOException {
         Path dir = null;
         MinerSettings settings = MinerSettings.defaults();
         Path assignments = null;
@@ -83,7 +87,7 @@ public final class LoghubGa {
             double min = 1;
             for (int seed = 1; seed <= orders; seed++) {
                 List<Loghub.Line> order = new ArrayList<>(lines);
-                java.util.Collections.shuffle(order, new java.util.Random(seed));
+                Collections.shuffle(order, new Random(seed));
                 double ga = run(order, settings).ga;
                 sum += ga;
                 min = Math.min(min, ga);
@@ -98,13 +102,13 @@ public final class LoghubGa {
     }
 
     /** The CSV that {@code log-triage --assignments} writes: {@code index,pattern_id}, one line per entry. */
-    private static void writeAssignments(Path file, int[] predicted) throws java.io.IOException {
+    private static void writeAssignments(Path file, int[] predicted) throws IOException {
         StringBuilder b = new StringBuilder("index,pattern_id\n");
         for (int i = 0; i < predicted.length; i++) {
             b.append(i).append(',').append(predicted[i]).append('\n');
         }
-        java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
-        java.nio.file.Files.writeString(file, b);
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.writeString(file, b);
     }
 
     record Result(double ga, int patterns, long events, int[] predicted, TemplateMiner miner) {
