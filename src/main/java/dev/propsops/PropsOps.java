@@ -10,6 +10,7 @@ import dev.propsops.drift.DriftCheckCommand;
 import dev.propsops.heartbeat.HeartbeatCleanupCommand;
 import dev.propsops.heartbeat.HeartbeatCommand;
 import dev.propsops.heartbeat.HeartbeatMonitorCommand;
+import dev.propsops.logs.LogTriageCommand;
 import dev.propsops.monitoring.OwnHeartbeat;
 import dev.propsops.staging.StagingPruneCommand;
 import java.util.Set;
@@ -21,13 +22,14 @@ import picocli.CommandLine;
 @Command(name = "props-ops", mixinStandardHelpOptions = true, versionProvider = BuildInfo.class,
         sortOptions = false, usageHelpAutoWidth = true,
         description = "Operations jobs that keep the player-props platform healthy (Firestore heartbeats, "
-                + "feature drift, BigQuery staging tables).",
+                + "feature drift, BigQuery staging tables, Cloud Run errors).",
         subcommands = {
                 HeartbeatCommand.class,
                 HeartbeatCleanupCommand.class,
                 HeartbeatMonitorCommand.class,
                 DriftCheckCommand.class,
                 StagingPruneCommand.class,
+                LogTriageCommand.class,
                 DemoCommand.class,
         },
         footerHeading = "%nExit codes:%n",
