@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -268,7 +269,7 @@ class HeartbeatCleanupCommandTest {
             proxy.restore();
             CliDriver.Result rerun = cli(proxy.hostPort()).run("heartbeat-cleanup", "--execute", "--yes");
             assertThat(rerun.exitCode()).as(rerun.toString()).isEqualTo(ExitCode.OK);
-            assertThat(rerun.out()).contains("to delete " + String.format("%,d", left - 1));
+            assertThat(rerun.out()).contains("to delete " + String.format(Locale.ROOT, "%,d", left - 1));
             assertThat(docs.all()).containsOnlyKeys("nba-phase4-precompute-processors");
         }
     }
