@@ -62,27 +62,25 @@ class FirestoreEmulatorTest {
 
     @Test
     void ctrlCOnTheOwningProcessStopsTheEmulator() throws Exception {
-        locatorOrSkip();
-        long emulatorPid = runChildAndStop(Stop.SIGINT);
-        waitGone(emulatorPid);
-        assertThat(psShows(emulatorPid)).as("ps still lists the emulator JVM after Ctrl-C").isFalse();
+        assertNoEmulatorLeftAfter(Stop.SIGINT);
     }
 
     @Test
     void aTermSignalOnTheOwningProcessStopsTheEmulator() throws Exception {
         // what `kill PID` sends, and what Cloud Run sends a task it cancels or times out
-        locatorOrSkip();
-        long emulatorPid = runChildAndStop(Stop.SIGTERM);
-        waitGone(emulatorPid);
-        assertThat(psShows(emulatorPid)).as("ps still lists the emulator JVM after SIGTERM").isFalse();
+        assertNoEmulatorLeftAfter(Stop.SIGTERM);
     }
 
     @Test
     void anUncaughtExceptionInTheOwningProcessStopsTheEmulator() throws Exception {
+        assertNoEmulatorLeftAfter(Stop.THROW);
+    }
+
+    private static void assertNoEmulatorLeftAfter(Stop stop) throws Exception {
         locatorOrSkip();
-        long emulatorPid = runChildAndStop(Stop.THROW);
+        long emulatorPid = runChildAndStop(stop);
         waitGone(emulatorPid);
-        assertThat(psShows(emulatorPid)).isFalse();
+        assertThat(psShows(emulatorPid)).as("ps still lists the emulator JVM after " + stop).isFalse();
     }
 
     @Test
