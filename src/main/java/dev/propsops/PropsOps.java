@@ -62,6 +62,7 @@ public class PropsOps implements Callable<Integer>, OpsCommand.InvocationHolder 
         try {
             return commandLine.execute(args);
         } finally {
+            invocation.end();
             invocation.out().flush();
             invocation.err().flush();
         }

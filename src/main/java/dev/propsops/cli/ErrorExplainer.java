@@ -43,12 +43,18 @@ public final class ErrorExplainer {
         return m == null || m.isBlank() ? t.getClass().getName() : m;
     }
 
+    private static final java.util.regex.Pattern API_HOST = java.util.regex.Pattern.compile("\\b([a-z0-9-]+\\.googleapis\\.com)\\b");
+    private static final java.util.regex.Pattern QUALIFIED_PREFIX =
+            java.util.regex.Pattern.compile("^(?:[a-z_][\\w$]*\\.)+[A-Z][\\w$]*: ");
+
     /** The most telling facts found along a cause chain. */
     private static final class Cause {
         private String code;
         private String detail;
         private boolean noCredentials;
         private boolean unreachable;
+        /** The API a PERMISSION_DENIED says is disabled ("" when it does not name it). */
+        private String disabledApi;
         private final List<String> messages = new ArrayList<>();
 
         static Cause of(Throwable failure) {
@@ -61,9 +67,12 @@ public final class ErrorExplainer {
         }
 
         private void read(Throwable t) {
-            String m = t.getMessage();
+            // wrappers repeat their cause as "some.pkg.SomeException: text": keep the text
+            String full = t.getMessage() == null ? null : QUALIFIED_PREFIX.matcher(t.getMessage()).replaceFirst("");
+            String m = full == null || full.isBlank() ? null : full.lines().findFirst().orElse(full);
             if (m != null && !m.isBlank() && messages.stream().noneMatch(prev -> prev.contains(m))) {
-                messages.add(m.lines().findFirst().orElse(m));
+                messages.removeIf(m::contains);
+                messages.add(m);
             }
             if (code == null) {
                 if (t instanceof ApiException api) {
@@ -77,7 +86,12 @@ public final class ErrorExplainer {
                     detail = b.getReason();
                 }
             }
-            String lower = m == null ? "" : m.toLowerCase(Locale.ROOT);
+            String lower = full == null ? "" : full.toLowerCase(Locale.ROOT);
+            if (disabledApi == null && (lower.contains("service_disabled") || lower.contains("has not been used in project")
+                    || lower.contains("it is disabled"))) {
+                java.util.regex.Matcher api = API_HOST.matcher(full);
+                disabledApi = api.find() ? api.group(1) : "";
+            }
             if (lower.contains("default credentials") || lower.contains("application default credentials")
                     || lower.contains("could not load credentials") || lower.contains("invalid_grant")) {
                 noCredentials = true;
@@ -135,6 +149,10 @@ public final class ErrorExplainer {
             if (unreachable || "UNAVAILABLE".equals(code) || "DEADLINE_EXCEEDED".equals(code)) {
                 return Optional.of("the service could not be reached: check the network, and if you meant a local "
                         + "emulator, that it is running and FIRESTORE_EMULATOR_HOST points at it");
+            }
+            if (disabledApi != null) {
+                return Optional.of("the API is not enabled in this project: `gcloud services enable "
+                        + (disabledApi.isEmpty() ? "<api>.googleapis.com" : disabledApi) + "` (needs roles/serviceusage.serviceUsageAdmin)");
             }
             if ("PERMISSION_DENIED".equals(code)) {
                 Optional<String> role = store == null ? Optional.empty() : store.neededRole();

@@ -25,6 +25,7 @@ public final class Invocation {
     private final Clock clock;
     private final boolean interactive;
     private final OpsLog log;
+    private final java.util.Deque<AutoCloseable> atEnd = new java.util.ArrayDeque<>();
 
     public Invocation(PrintWriter out, PrintWriter err, BufferedReader in, Map<String, String> env, Clock clock,
             boolean interactive) {
@@ -83,5 +84,31 @@ public final class Invocation {
 
     public boolean onCloudRun() {
         return env(CLOUD_RUN_JOB).isPresent();
+    }
+
+    /** Closes {@code resource} when the run ends, whatever way it ends (last registered, first closed). */
+    public <T extends AutoCloseable> T closeAtEnd(T resource) {
+        synchronized (atEnd) {
+            atEnd.push(resource);
+        }
+        return resource;
+    }
+
+    /** Ends the run: closes what was registered; a failure to close is logged, never thrown. */
+    public void end() {
+        while (true) {
+            AutoCloseable next;
+            synchronized (atEnd) {
+                next = atEnd.poll();
+            }
+            if (next == null) {
+                return;
+            }
+            try {
+                next.close();
+            } catch (Exception e) {
+                log.warn("could not release " + next + ": " + e.getMessage());
+            }
+        }
     }
 }

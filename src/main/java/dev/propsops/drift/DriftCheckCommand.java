@@ -11,6 +11,7 @@ import dev.propsops.cli.ProjectOptions;
 import dev.propsops.drift.bigquery.BigQueryStatsSource;
 import dev.propsops.drift.duckdb.DuckDbStatsSource;
 import dev.propsops.gcp.BigQueryConnector;
+import dev.propsops.gcp.GcpAccess;
 import dev.propsops.gcp.BigQueryTarget;
 import dev.propsops.gcp.GcpConfig;
 import dev.propsops.sport.SportConfig;
@@ -107,7 +108,8 @@ public class DriftCheckCommand extends OpsCommand {
             case DUCKDB -> DuckDbStatsSource.database(spec.path().orElseThrow());
             case BIGQUERY -> {
                 BigQueryTarget target = BigQueryConnector.target(project.project(), gcp, invocation);
-                yield new BigQueryStatsSource(BigQueryConnector.connect(target, gcp.bigQuerySettings()), target, budget);
+                GcpAccess access = GcpAccess.of(Optional.of(target.projectId()), gcp, invocation);
+                yield new BigQueryStatsSource(BigQueryConnector.connect(target, gcp.bigQuerySettings(), access), target, budget);
             }
         };
     }

@@ -22,14 +22,38 @@ public final class BigQueryConnector {
         return new BigQueryTarget(project, s.location(), s.host(), s.maxAttempts());
     }
 
+    /** A client of a local stand-in (the target names its http:// root URL): no credentials. */
     public static BigQuery connect(BigQueryTarget target, BigQuerySettings settings) {
-        BigQueryOptions.Builder builder = BigQueryOptions.newBuilder()
+        String host = target.host().filter(h -> new Endpoint(GoogleApi.BIGQUERY, Optional.of(h)).plaintext())
+                .orElseThrow(() -> new IllegalArgumentException("a real BigQuery needs the run's access: connect(target, settings, access)"));
+        return builder(target, settings, new TransientErrorRetry(null)).setHost(host).setCredentials(NoCredentials.getInstance())
+                .build().getService();
+    }
+
+    /**
+     * A client of the target with the run's credentials (resolved and checked now, before the first call)
+     * unless its endpoint is a plain-text stand-in; retries are reported by the API's watch.
+     */
+    public static BigQuery connect(BigQueryTarget target, BigQuerySettings settings, GcpAccess access) {
+        Endpoint endpoint = target.host().map(h -> new Endpoint(GoogleApi.BIGQUERY, Optional.of(h)))
+                .orElse(Endpoint.defaultOf(GoogleApi.BIGQUERY));
+        if (endpoint.plaintext()) {
+            return connect(target, settings);
+        }
+        BigQueryOptions.Builder builder = builder(target, settings, new TransientErrorRetry(access.watch(GoogleApi.BIGQUERY)))
+                .setCredentials(access.credentials(GoogleApi.BIGQUERY));
+        if (endpoint.overridden()) {
+            builder.setHost(endpoint.url());
+        }
+        return builder.build().getService();
+    }
+
+    private static BigQueryOptions.Builder builder(BigQueryTarget target, BigQuerySettings settings, TransientErrorRetry retry) {
+        return BigQueryOptions.newBuilder()
                 .setProjectId(target.projectId())
                 .setLocation(target.location())
                 .setRetrySettings(retrySettings(settings))
-                .setResultRetryAlgorithm(new TransientErrorRetry());
-        target.host().ifPresent(host -> builder.setHost(host).setCredentials(NoCredentials.getInstance()));
-        return builder.build().getService();
+                .setResultRetryAlgorithm(retry);
     }
 
     static RetrySettings retrySettings(BigQuerySettings s) {

@@ -1,5 +1,6 @@
 package dev.propsops.gcp;
 
+import com.google.api.gax.grpc.InstantiatingGrpcChannelProvider;
 import com.google.api.gax.retrying.RetrySettings;
 import com.google.cloud.firestore.Firestore;
 import com.google.cloud.firestore.FirestoreOptions;
@@ -12,6 +13,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import io.grpc.ManagedChannelBuilder;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -23,6 +26,36 @@ public final class FirestoreConnector {
     public static final String EMULATOR_HOST_ENV = "FIRESTORE_EMULATOR_HOST";
     private static final String EMULATOR_FIX = "start the emulator (`gcloud emulators firestore start "
             + "--host-port=127.0.0.1:8080`), correct FIRESTORE_EMULATOR_HOST, or unset it to use production Firestore";
+    /**
+     * No credentials that are not {@code NoCredentials}: given those, the Firestore client builds a channel
+     * of its own for a plain-text host and skips ours, and with it the watch; real credentials, on the other
+     * hand, gRPC refuses to send in plain text.
+     */
+    private static final com.google.auth.Credentials NO_METADATA = new com.google.auth.Credentials() {
+        @Override
+        public String getAuthenticationType() {
+            return "none";
+        }
+
+        @Override
+        public java.util.Map<String, List<String>> getRequestMetadata(URI uri) {
+            return java.util.Map.of();
+        }
+
+        @Override
+        public boolean hasRequestMetadata() {
+            return false;
+        }
+
+        @Override
+        public boolean hasRequestMetadataOnly() {
+            return true;
+        }
+
+        @Override
+        public void refresh() {
+        }
+    };
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
     private FirestoreConnector() {
@@ -36,14 +69,48 @@ public final class FirestoreConnector {
         return new FirestoreTarget(project, settings.database(), emulator);
     }
 
+    /** A client of an emulator (FIRESTORE_EMULATOR_HOST or ours): no credentials. */
     public static Firestore connect(FirestoreTarget target, FirestoreSettings settings) {
+        if (target.emulatorHost().isEmpty()) {
+            throw new IllegalArgumentException("production Firestore needs the run's access: connect(target, settings, access)");
+        }
         target.emulatorHost().ifPresent(FirestoreConnector::checkEmulatorAnswers);
-        FirestoreOptions.Builder builder = FirestoreOptions.newBuilder()
+        return baseOptions(target, settings).setEmulatorHost(target.emulatorHost().get()).build().getService();
+    }
+
+    /**
+     * A client of the target, production or emulator: in production with the run's credentials (resolved
+     * and checked now, before the first call), its endpoint and a watch that reports calls still retrying.
+     */
+    public static Firestore connect(FirestoreTarget target, FirestoreSettings settings, GcpAccess access) {
+        if (target.onEmulator()) {
+            return connect(target, settings);
+        }
+        Endpoint endpoint = access.endpoint(GoogleApi.FIRESTORE);
+        InstantiatingGrpcChannelProvider.Builder channel = FirestoreOptions.getDefaultTransportChannelProviderBuilder()
+                .setInterceptorProvider(() -> List.of(WatchingInterceptors.grpc(access.watch(GoogleApi.FIRESTORE))));
+        if (endpoint.overridden()) {
+            channel.setEndpoint(endpoint.hostPort());
+        }
+        if (endpoint.plaintext()) {
+            channel.setChannelConfigurator(ManagedChannelBuilder::usePlaintext);
+        }
+        FirestoreOptions.Builder options = baseOptions(target, settings)
+                // a stand-in gets the emulator's token: with NoCredentials the client would build its own
+                // channel and skip ours (and with it the watch)
+                .setCredentials(endpoint.plaintext() ? NO_METADATA : access.credentials(GoogleApi.FIRESTORE))
+                .setChannelProvider(channel.build());
+        if (endpoint.overridden()) {
+            options.setHost(endpoint.hostPort()); // the client's endpoint wins over its channel provider's
+        }
+        return options.build().getService();
+    }
+
+    private static FirestoreOptions.Builder baseOptions(FirestoreTarget target, FirestoreSettings settings) {
+        return FirestoreOptions.newBuilder()
                 .setProjectId(target.projectId())
                 .setDatabaseId(target.databaseId())
                 .setRetrySettings(retrySettings(settings));
-        target.emulatorHost().ifPresent(builder::setEmulatorHost);
-        return builder.build().getService();
     }
 
     /**

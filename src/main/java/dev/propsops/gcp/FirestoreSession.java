@@ -11,11 +11,13 @@ public final class FirestoreSession implements AutoCloseable {
     private final Firestore client;
     private final FirestoreTarget target;
     private final FirestoreEmulator emulator;
+    private final GcpAccess access;
 
-    FirestoreSession(Firestore client, FirestoreTarget target, FirestoreEmulator emulator) {
+    FirestoreSession(Firestore client, FirestoreTarget target, FirestoreEmulator emulator, GcpAccess access) {
         this.client = client;
         this.target = target;
         this.emulator = emulator;
+        this.access = access;
     }
 
     /**
@@ -32,14 +34,20 @@ public final class FirestoreSession implements AutoCloseable {
                 FirestoreTarget target = new FirestoreTarget(project, settings.database(), Optional.of(emulator.hostPort()));
                 invocation.log().info("started a private Firestore emulator at " + emulator.hostPort()
                         + " (it stops when this run ends)");
-                return new FirestoreSession(FirestoreConnector.connect(target, settings), target, emulator);
+                return new FirestoreSession(FirestoreConnector.connect(target, settings), target, emulator, null);
             } catch (RuntimeException e) {
                 emulator.close();
                 throw e;
             }
         }
         FirestoreTarget target = FirestoreConnector.target(projectFlag, config.project(), settings, invocation);
-        return new FirestoreSession(FirestoreConnector.connect(target, settings), target, null);
+        GcpAccess access = GcpAccess.of(Optional.of(target.projectId()), config, invocation);
+        try {
+            return new FirestoreSession(FirestoreConnector.connect(target, settings, access), target, null, access);
+        } catch (RuntimeException e) {
+            access.close();
+            throw e;
+        }
     }
 
     public Firestore client() {
@@ -63,6 +71,9 @@ public final class FirestoreSession implements AutoCloseable {
         } finally {
             if (emulator != null) {
                 emulator.close();
+            }
+            if (access != null) {
+                access.close();
             }
         }
     }

@@ -3,12 +3,16 @@ package dev.propsops.gcp;
 import com.google.cloud.ServiceOptions;
 import dev.propsops.cli.Invocation;
 import dev.propsops.cli.OpsException;
+import dev.propsops.gcp.auth.AdcSource;
+import dev.propsops.gcp.auth.GcloudConfig;
+import dev.propsops.gcp.auth.RunCredentials;
 import java.util.Optional;
 
 /**
  * Which Google Cloud project a run acts on: {@code --project}, else GOOGLE_CLOUD_PROJECT (or the older
  * GCLOUD_PROJECT), else {@code ops.gcp.project}, else, on an emulator, a local demo project, else the
- * project of the Application Default Credentials.
+ * project named by the credentials file, else gcloud's configured project, else (on Google Cloud) the
+ * metadata server's. All of it is read from the run's environment, and only the last asks the network.
  */
 public final class ProjectResolver {
     /** The project used on a local emulator when none is named; emulators accept any id. */
@@ -29,9 +33,16 @@ public final class ProjectResolver {
         if (onEmulator) {
             return EMULATOR_PROJECT;
         }
-        String fromCredentials = ServiceOptions.getDefaultProjectId();
-        if (fromCredentials != null && !fromCredentials.isBlank()) {
-            return validated(fromCredentials);
+        RunCredentials credentials = RunCredentials.of(invocation);
+        Optional<String> implied = credentials.projectId().or(() -> GcloudConfig.project(invocation.env()));
+        if (implied.isPresent()) {
+            return validated(implied.get());
+        }
+        if (credentials.source() instanceof AdcSource.MetadataServer) {
+            String fromMetadata = ServiceOptions.getDefaultProjectId();
+            if (fromMetadata != null && !fromMetadata.isBlank()) {
+                return validated(fromMetadata);
+            }
         }
         throw OpsException.usage("no Google Cloud project is set",
                 "pass --project PROJECT or set GOOGLE_CLOUD_PROJECT (or run `gcloud config set project PROJECT`)");

@@ -18,6 +18,13 @@ final class TransientErrorRetry implements ResultRetryAlgorithm<Object> {
     private static final Set<Integer> RETRYABLE_HTTP = Set.of(429, 500, 502, 503, 504);
     private static final Set<String> RETRYABLE_REASONS = Set.of("rateLimitExceeded", "backendError", "internalError");
 
+    /** Told of every failure worth a retry, so that a person learns the client is still trying; may be null. */
+    private final SlowCallWatch watch;
+
+    TransientErrorRetry(SlowCallWatch watch) {
+        this.watch = watch;
+    }
+
     @Override
     public TimedAttemptSettings createNextAttempt(Throwable previousThrowable, Object previousResponse,
             TimedAttemptSettings previousSettings) {
@@ -26,7 +33,11 @@ final class TransientErrorRetry implements ResultRetryAlgorithm<Object> {
 
     @Override
     public boolean shouldRetry(Throwable previousThrowable, Object previousResponse) {
-        return isTransient(previousThrowable);
+        boolean retry = isTransient(previousThrowable);
+        if (retry && watch != null) {
+            watch.failed(WatchingInterceptors.firstLine(previousThrowable));
+        }
+        return retry;
     }
 
     static boolean isTransient(Throwable t) {

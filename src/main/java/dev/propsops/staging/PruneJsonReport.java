@@ -45,6 +45,8 @@ public final class PruneJsonReport {
             putOptional(n, "fix", d.fix());
         }
 
+        // a report of nothing read must not look like a clean one to a machine either
+        doc.put("datasets_failed", r.plan().datasets().stream().filter(d -> d.status() == DatasetResult.Status.FAILED).count());
         ArrayNode tables = doc.putArray("tables");
         for (int i = 0; i < r.plan().tables().size(); i++) {
             PlannedTable p = r.plan().tables().get(i);

@@ -42,8 +42,14 @@ public final class PruneTextReport {
                     action(p, r.outcomes().get(i)));
             out.println("    " + p.reason());
         }
-        if (!header) {
-            out.println("no table has a staging name.");
+        long read = r.plan().datasets().stream().filter(d -> d.status() == DatasetResult.Status.OK).count();
+        long failed = r.plan().datasets().stream().filter(d -> d.status() == DatasetResult.Status.FAILED).count();
+        if (!header && read == 0 && failed > 0) {
+            // a clean-looking line here would read as "nothing to clean up" when in fact nothing was read
+            out.printf("NOTHING COULD BE READ: all %d dataset(s) failed (below); this is not a clean result.%n", failed);
+        } else if (!header) {
+            out.println("no table has a staging name" + (failed > 0
+                    ? " in the " + read + " dataset(s) read; " + failed + " dataset(s) could not be read (below)." : "."));
         }
         if (others > 0) {
             out.printf("%,d other table(s) do not have a staging name (--output json lists every table).%n", others);

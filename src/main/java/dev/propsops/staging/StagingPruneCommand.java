@@ -11,6 +11,7 @@ import dev.propsops.cli.OpsException;
 import dev.propsops.cli.OutputOptions;
 import dev.propsops.cli.ProjectOptions;
 import dev.propsops.gcp.BigQueryConnector;
+import dev.propsops.gcp.GcpAccess;
 import dev.propsops.gcp.BigQueryTarget;
 import dev.propsops.gcp.GcpConfig;
 import dev.propsops.sport.SportConfig;
@@ -178,7 +179,8 @@ public class StagingPruneCommand extends OpsCommand {
 
     private PlanContext online(List<String> wanted) {
         BigQueryTarget target = BigQueryConnector.target(project.project(), gcp, invocation());
-        BigQuery client = BigQueryConnector.connect(target, gcp.bigQuerySettings());
+        BigQuery client = BigQueryConnector.connect(target, gcp.bigQuerySettings(),
+                GcpAccess.of(Optional.of(target.projectId()), gcp, invocation()));
         return new PlanContext(new BigQueryTableCatalog(client, target), Optional.of(new BigQueryTableEditor(client, target)),
                 wanted, List.of(), Optional.of(target.projectId()));
     }

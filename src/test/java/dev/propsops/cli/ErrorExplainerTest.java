@@ -35,6 +35,23 @@ class ErrorExplainerTest {
     }
 
     @Test
+    void aDisabledApiSaysHowToEnableIt() {
+        Explanation e = ErrorExplainer.explain(store(Status.PERMISSION_DENIED.withDescription("Cloud Run Admin API has not "
+                + "been used in project 123456789 before or it is disabled. Enable it by visiting "
+                + "https://console.developers.google.com/apis/api/run.googleapis.com/overview?project=123456789")
+                .asRuntimeException()));
+        assertThat(e.fix()).hasValueSatisfying(f -> assertThat(f).contains("gcloud services enable run.googleapis.com"));
+    }
+
+    @Test
+    void wrappersThatRepeatTheirCauseAreSaidOnce() {
+        var api = ApiExceptionFactory.createException(Status.UNAVAILABLE.withDescription("Unable to resolve host x")
+                .asRuntimeException(), GrpcStatusCode.of(Status.Code.UNAVAILABLE), true);
+        Explanation e = ErrorExplainer.explain(store(api));
+        assertThat(e.message()).endsWith("failed: UNAVAILABLE: Unable to resolve host x").doesNotContain("io.grpc");
+    }
+
+    @Test
     void unavailableSuggestsTheNetworkOrTheEmulatorHost() {
         Explanation e = ErrorExplainer.explain(store(Status.UNAVAILABLE.withDescription("io exception").asRuntimeException()));
         assertThat(e.fix()).hasValueSatisfying(f -> assertThat(f).contains("network", "FIRESTORE_EMULATOR_HOST"));

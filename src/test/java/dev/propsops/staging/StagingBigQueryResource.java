@@ -14,7 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A WireMock BigQuery for the in-process CLI tests: props-ops' own client is pointed at it through
- * {@code ops.gcp.bigquery.host}. It also carries a witness that, when a delete arrives, reads the restore
+ * {@code ops.gcp.bigquery.endpoint}. It also carries a witness that, when a delete arrives, reads the restore
  * manifest on disk, so that a test can tell whether the line was written before the delete.
  */
 public class StagingBigQueryResource implements QuarkusTestResourceLifecycleManager {
@@ -24,7 +24,7 @@ public class StagingBigQueryResource implements QuarkusTestResourceLifecycleMana
     @Override
     public Map<String, String> start() {
         stub = new BigQueryStub(WITNESS);
-        return Map.of("ops.gcp.bigquery.host", stub.baseUrl(), "ops.gcp.bigquery.max-attempts", "3",
+        return Map.of("ops.gcp.bigquery.endpoint", stub.baseUrl(), "ops.gcp.bigquery.max-attempts", "3",
                 "ops.gcp.bigquery.initial-backoff", "5ms", "ops.gcp.bigquery.max-backoff", "20ms");
     }
 

@@ -274,6 +274,18 @@ class StagingPruneCommandTest {
     }
 
     @Test
+    void aReportOfWhichEveryDatasetFailedSaysNothingCouldBeReadNeverThatAllIsClean() throws Exception {
+        for (String d : new String[] { "nba_raw", "nba_analytics", "nba_precompute", "nba_predictions" }) {
+            api.datasetFails(d, 403, "accessDenied", "Access Denied: Dataset test-project:" + d);
+        }
+        CliDriver.Result r = run();
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.FAILED);
+        assertThat(r.out()).contains("NOTHING COULD BE READ: all 4 dataset(s) failed").doesNotContain("no table has a staging name");
+        CliDriver.Result json = run("--output", "json");
+        assertThat(Json.mapper().readTree(json.out()).path("datasets_failed").asLong()).isEqualTo(4);
+    }
+
+    @Test
     void aForbiddenDatasetIsReportedWithTheRoleWhileTheOthersRunAndTheRunExitsOne() throws Exception {
         platform();
         api.datasetFails("nba_precompute", 403, "accessDenied",

@@ -11,7 +11,7 @@ public class BigQueryStubResource implements QuarkusTestResourceLifecycleManager
     @Override
     public Map<String, String> start() {
         stub = new BigQueryStub();
-        return Map.of("ops.gcp.bigquery.host", stub.baseUrl(), "ops.gcp.bigquery.max-attempts", "2");
+        return Map.of("ops.gcp.bigquery.endpoint", stub.baseUrl(), "ops.gcp.bigquery.max-attempts", "2");
     }
 
     @Override
