@@ -181,12 +181,12 @@ final class ImageClasses {
     }
 
     /** How the CLI's classes use picocli: what quarkus-picocli must have registered for reflection. */
-    record PicocliUse(TreeSet<String> commands, TreeSet<String> mixins, TreeSet<String> converters,
-            TreeSet<String> pathOptions) {
+    record PicocliUse(TreeSet<String> commands, TreeSet<String> mixins, TreeSet<String> optionHolders,
+            TreeSet<String> converters, TreeSet<String> pathOptions) {
     }
 
     static PicocliUse picocliUse(Path appJar, String packagePrefix) throws IOException {
-        PicocliUse use = new PicocliUse(new TreeSet<>(), new TreeSet<>(), new TreeSet<>(), new TreeSet<>());
+        PicocliUse use = new PicocliUse(new TreeSet<>(), new TreeSet<>(), new TreeSet<>(), new TreeSet<>(), new TreeSet<>());
         String command = "Lpicocli/CommandLine$Command;";
         String mixin = "Lpicocli/CommandLine$Mixin;";
         List<String> options = List.of("Lpicocli/CommandLine$Option;", "Lpicocli/CommandLine$Parameters;");
@@ -214,6 +214,8 @@ final class ImageClasses {
                             if (!options.contains(annotation)) {
                                 return null;
                             }
+                            // a class with options, whether a command, an @Mixin field's type or a mixin added in code
+                            use.optionHolders().add(name);
                             if (desc.equals("Ljava/nio/file/Path;") || (sig != null && sig.contains("Ljava/nio/file/Path;"))) {
                                 use.pathOptions().add(name + "." + field);
                             }

@@ -212,6 +212,7 @@ class NativeConfigTest {
             ImageClasses.PicocliUse use = ImageClasses.picocliUse(NativeImageConfig.runnerJar(sources), "dev.propsops.");
             assertThat(use.commands()).contains("dev.propsops.PropsOps", "dev.propsops.drift.DriftCheckCommand");
             assertThat(use.converters()).contains("dev.propsops.cli.DurationConverter");
+            assertThat(use.optionHolders()).contains("dev.propsops.cli.OutputOptions");
             List<String> missing = new ArrayList<>();
             for (String c : use.commands()) {
                 if (!config.allFieldsRegistered(c, false) || !config.allMethodsRegistered(c) || !config.constructorRegistered(c)) {
@@ -221,6 +222,11 @@ class NativeConfigTest {
             for (String m : use.mixins()) {
                 if (!config.allFieldsRegistered(m, false) || !config.constructorRegistered(m)) {
                     missing.add("mixin " + m);
+                }
+            }
+            for (String h : use.optionHolders()) {
+                if (!config.allFieldsRegistered(h, false) || !config.constructorRegistered(h)) {
+                    missing.add("class with options " + h);
                 }
             }
             for (String c : use.converters()) {
