@@ -37,7 +37,7 @@ public final class BigQuerySqlValidator {
 
     /** Scalar types by their BigQuery names: STRING, INT64, FLOAT64, BOOL, DATE, TIMESTAMP, BYTES, NUMERIC. */
     public static Type type(String bigQueryName) {
-        String n = bigQueryName.trim().toUpperCase();
+        String n = bigQueryName.trim().toUpperCase(java.util.Locale.ROOT);
         if (n.startsWith("ARRAY<") && n.endsWith(">")) {
             return TypeFactory.createArrayType(type(n.substring(6, n.length() - 1)));
         }
