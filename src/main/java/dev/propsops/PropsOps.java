@@ -1,5 +1,6 @@
 package dev.propsops;
 
+import dev.propsops.audit.InfraAuditCommand;
 import dev.propsops.cli.BuildInfo;
 import dev.propsops.cli.ErrorHandler;
 import dev.propsops.cli.ExitCode;
@@ -26,6 +27,7 @@ import picocli.CommandLine.Command;
                 HeartbeatMonitorCommand.class,
                 DriftCheckCommand.class,
                 StagingPruneCommand.class,
+                InfraAuditCommand.class,
                 DemoCommand.class,
         },
         footerHeading = "%nExit codes:%n",
