@@ -64,7 +64,7 @@ public final class CostCheck implements AuditCheck {
             Rating rating = rate(perMonth);
             String users = String.join(", ", s.users()) + (s.userCount() > s.users().size() ? " and " + (s.userCount() - s.users().size()) + " more" : "");
             findings.add(Finding.of(rating, ID, "query shape #" + rank, String.format(Locale.ROOT,
-                            "query shape #%d costs ~$%.2f/month (%,d runs, %s billed in %s)", rank, perMonth, s.runs(),
+                            "query shape #%d costs ~$%.2f/month (%,d run%s, %s billed in %s)", rank, perMonth, s.runs(), s.runs() == 1 ? "" : "s",
                             ByteSize.format(s.bytesBilled()), days))
                     .evidence("shape: " + shorten(s.shape(), 300))
                     .evidence(String.format(Locale.ROOT, "$%.2f over %s at $%.2f/TiB; %s of all billed bytes", usd(s.bytesBilled()), days,

@@ -35,6 +35,14 @@ public final class JobsCheck implements AuditCheck {
         this.configured = Map.copyOf(configured);
     }
 
+    /** 10d, 30h, 45m: days from two days on, hours from two hours on. */
+    static String age(Duration d) {
+        if (d.toHours() >= 48) {
+            return d.toDays() + "d";
+        }
+        return d.toMinutes() >= 120 ? d.toHours() + "h" : d.toMinutes() + "m";
+    }
+
     @Override
     public String id() {
         return ID;
@@ -90,8 +98,7 @@ public final class JobsCheck implements AuditCheck {
             Optional<Instant> last = latest.flatMap(Execution::createTime);
             Duration allowed = interval.multipliedBy(2);
             if (last.isEmpty() || Duration.between(last.get(), context.now()).compareTo(allowed) > 0) {
-                String age = last.map(t -> "for " + DurationConverter.format(Duration.between(t, context.now())
-                        .truncatedTo(java.time.temporal.ChronoUnit.HOURS))).orElse("(no execution on record)");
+                String age = last.map(t -> "for " + age(Duration.between(t, context.now()))).orElse("(no execution on record)");
                 findings.add(Finding.of(Rating.MEDIUM, ID, job.name(), job.name() + ": no execution " + age
                                 + ", scheduled every " + DurationConverter.format(interval))
                         .evidence("latest execution: " + latest.map(e -> e.name() + " created " + e.createTime().map(Instant::toString)

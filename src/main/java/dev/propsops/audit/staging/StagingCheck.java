@@ -91,7 +91,8 @@ public final class StagingCheck implements AuditCheck {
             long bytes = candidates.stream().mapToLong(p -> p.table().sizeBytes()).sum();
             double monthly = candidates.stream().mapToDouble(PlannedTable::monthlyCost).sum();
             Finding.Builder f = Finding.of(Rating.LOW, ID, sport.name(), String.format(Locale.ROOT,
-                            "%d stale %s staging tables: %s, ~$%.2f/month", candidates.size(), sport.name().toUpperCase(Locale.ROOT),
+                            "%d stale %s staging table%s: %s, ~$%.2f/month", candidates.size(), sport.name().toUpperCase(Locale.ROOT),
+                            candidates.size() == 1 ? "" : "s",
                             ByteSize.format(bytes), monthly))
                     .evidence("staging names (" + staging.pattern() + ") unmodified for over "
                             + DurationConverter.format(rules.olderThan()) + ", in " + String.join(", ", present));
