@@ -67,7 +67,8 @@ public final class JobsExportFile implements JobHistory {
         return earliest;
     }
 
-    private void each(Consumer<JobRow> consumer) {
+    /** Every row of the file, in order. */
+    public void each(Consumer<JobRow> consumer) {
         JsonRecords.read(file, new JsonRecords.Visitor() {
             @Override
             public void record(JsonNode value, long index, long line) {
