@@ -11,7 +11,8 @@ import java.util.function.Predicate;
 /**
  * The tables of each dataset for the checks that read them (datasets, staging), through one of
  * staging-prune's catalogs: BigQuery's {@code __TABLES__} or the export's {@code tables/<dataset>.json}. A
- * dataset is read once per run, whichever check asks first, and failures are remembered too.
+ * dataset is read once per run, whichever check asks first, and failures are remembered too. Per-table
+ * details are never read (see {@link #details}).
  */
 public final class DatasetTables implements TableCatalog {
     private final TableCatalog catalog;
@@ -49,8 +50,12 @@ public final class DatasetTables implements TableCatalog {
         return (List<TableMeta>) r;
     }
 
+    /**
+     * Never read: the audit's calls grow with datasets, not tables, so a candidate's labels (props-ops-keep)
+     * are not looked at here; staging-prune's own report reads them.
+     */
     @Override
     public TableDetails details(TableMeta table) {
-        return catalog.details(table);
+        return TableDetails.unknown();
     }
 }
