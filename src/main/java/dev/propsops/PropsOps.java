@@ -11,6 +11,7 @@ import dev.propsops.heartbeat.HeartbeatCleanupCommand;
 import dev.propsops.heartbeat.HeartbeatCommand;
 import dev.propsops.heartbeat.HeartbeatMonitorCommand;
 import dev.propsops.heartbeat.demo.DemoCommand;
+import dev.propsops.logs.LogTriageCommand;
 import dev.propsops.staging.StagingPruneCommand;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -20,13 +21,14 @@ import picocli.CommandLine.Command;
 @Command(name = "props-ops", mixinStandardHelpOptions = true, versionProvider = BuildInfo.class,
         sortOptions = false, usageHelpAutoWidth = true,
         description = "Operations jobs that keep the player-props platform healthy (Firestore heartbeats, "
-                + "feature drift, BigQuery staging tables).",
+                + "feature drift, BigQuery staging tables, Cloud Run errors).",
         subcommands = {
                 HeartbeatCommand.class,
                 HeartbeatCleanupCommand.class,
                 HeartbeatMonitorCommand.class,
                 DriftCheckCommand.class,
                 StagingPruneCommand.class,
+                LogTriageCommand.class,
                 InfraAuditCommand.class,
                 DemoCommand.class,
         },
