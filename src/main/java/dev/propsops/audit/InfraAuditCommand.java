@@ -15,6 +15,8 @@ import dev.propsops.audit.sources.OnlineSources;
 import dev.propsops.audit.staging.StagingCheck;
 import dev.propsops.audit.storage.BucketsCheck;
 import dev.propsops.audit.summaries.HeartbeatCheck;
+import dev.propsops.audit.summaries.LogsCheck;
+import dev.propsops.logs.LogsConfig;
 import dev.propsops.cli.DurationConverter;
 import dev.propsops.cli.ExitCode;
 import dev.propsops.cli.Invocation;
@@ -55,7 +57,7 @@ import picocli.CommandLine.Option;
 @Command(name = "infra-audit", sortOptions = false,
         description = "Read-only infrastructure audit, findings rated CRITICAL/HIGH/MEDIUM/LOW with evidence and next steps: "
                 + "BigQuery cost, unused datasets, staging tables, Cloud Run services and jobs, buckets without lifecycle "
-                + "rules, budgets, heartbeats. Online, or from gcloud/bq exports (--from-export).")
+                + "rules, budgets, and the findings of heartbeat-monitor and log-triage. Online, or from gcloud/bq exports (--from-export).")
 public class InfraAuditCommand extends OpsCommand {
     /** The report formats. */
     public enum Format {
@@ -73,7 +75,8 @@ public class InfraAuditCommand extends OpsCommand {
             JobsCheck.ID, EnumSet.of(GoogleApi.RUN),
             BucketsCheck.ID, EnumSet.of(GoogleApi.STORAGE, GoogleApi.MONITORING),
             BudgetCheck.ID, EnumSet.of(GoogleApi.BILLING, GoogleApi.BUDGETS, GoogleApi.STORAGE),
-            HeartbeatCheck.ID, EnumSet.of(GoogleApi.FIRESTORE));
+            HeartbeatCheck.ID, EnumSet.of(GoogleApi.FIRESTORE),
+            LogsCheck.ID, EnumSet.of(GoogleApi.LOGGING, GoogleApi.RUN));
 
     @Mixin
     ProjectOptions project;
@@ -84,7 +87,7 @@ public class InfraAuditCommand extends OpsCommand {
 
     @Option(names = "--checks", paramLabel = "LIST", split = ",",
             description = "Checks to run, comma-separated (default: all): bigquery-cost, datasets, staging, "
-                    + "cloud-run-services, cloud-run-jobs, storage, budget, heartbeats.")
+                    + "cloud-run-services, cloud-run-jobs, storage, budget, heartbeats, logs.")
     List<String> checks = new ArrayList<>();
 
     @Option(names = "--from-export", paramLabel = "DIR",
@@ -97,7 +100,7 @@ public class InfraAuditCommand extends OpsCommand {
     boolean printExportCommands;
 
     @Option(names = "--since", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Window of the cost check (default: 7d, key ops.audit.since; 1h to 180d).")
+            description = "Window of the cost and log checks (default: 7d, key ops.audit.since; 1h to 180d).")
     Duration since;
 
     @Option(names = "--max-bytes", paramLabel = "SIZE", converter = ByteSize.class,
@@ -131,6 +134,9 @@ public class InfraAuditCommand extends OpsCommand {
     @Inject
     HeartbeatConfig heartbeat;
 
+    @Inject
+    LogsConfig logs;
+
     /** Every check, in report order. */
     List<AuditCheck> all() {
         return List.of(new CostCheck(config.cost()),
@@ -141,7 +147,8 @@ public class InfraAuditCommand extends OpsCommand {
                 new JobsCheck(config.jobIntervals()),
                 new BucketsCheck(config.buckets().coldlineAfterDays()),
                 new BudgetCheck(config.budget().maxThreshold()),
-                new HeartbeatCheck());
+                new HeartbeatCheck(),
+                new LogsCheck());
     }
 
     @Override
@@ -179,7 +186,8 @@ public class InfraAuditCommand extends OpsCommand {
                 throw OpsException.usage("--from-export " + fromExport + " is not a directory",
                         "make one with the commands of: props-ops infra-audit --print-export-commands --from-export " + fromExport);
             }
-            ExportSources export = new ExportSources(fromExport, project.project(), cloudRunRegion, location, number);
+            ExportSources export = new ExportSources(fromExport, project.project(), cloudRunRegion, location, number, logs,
+                    invocation);
             export.projectProblem().ifPresent(p -> invocation.log().warn("project.json: " + p));
             projectId = export.project();
             sources = export;
@@ -187,7 +195,7 @@ public class InfraAuditCommand extends OpsCommand {
             GcpAccess access = GcpAccess.of(project.project(), gcp, invocation);
             projectId = Optional.of(access.projectId());
             verifyCredentialsOnce(chosen, invocation);
-            sources = new OnlineSources(access, cloudRunRegion, budget, number, heartbeat, now);
+            sources = new OnlineSources(access, cloudRunRegion, budget, number, heartbeat, logs, now);
         }
         AuditContext context = new AuditContext(now, window, projectId, cloudRunRegion, sources, invocation);
         List<CheckResult> results = AuditRunner.run(chosen, context);

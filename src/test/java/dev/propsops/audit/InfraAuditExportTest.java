@@ -184,7 +184,7 @@ class InfraAuditExportTest {
         CliDriver.Result r = cli().run("infra-audit", "--from-export", tmp.toString());
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.FAILED);
         assertThat(r.out()).contains("no check could run: nothing was audited");
-        assertThat(r.err()).contains("error: infra-audit: no check could run (8 skipped", "fix: ");
+        assertThat(r.err()).contains("error: infra-audit: no check could run (9 skipped", "fix: ");
     }
 
     @Test
@@ -236,6 +236,35 @@ class InfraAuditExportTest {
         JsonNode withNumber = json(cli().run("infra-audit", "--from-export", tmp.toString(), "--checks", "budget", "--output", "json",
                 "--project", "nba-props-platform", "--project-number", "123456789012"));
         assertThat(findings(withNumber, "budget")).isEmpty();
+    }
+
+    @Test
+    void logTriagesTopFindingsFromTheExportsLogsRatedAsLogTriageRatesThem() throws IOException {
+        copyExport();
+        dev.propsops.logs.LogFixtures f = new dev.propsops.logs.LogFixtures();
+        Instant start = NOW.minus(java.time.Duration.ofDays(7));
+        for (int i = 0; i < 143; i++) {
+            f.text(start.plusSeconds(3_600L + i * 4_000L), "prediction-worker", "prediction-worker-00043-new", "i-" + (i % 4), "ERROR", "Error: ");
+        }
+        for (int i = 0; i < 37; i++) {
+            f.text(start.plusSeconds(1_800L + i * 15_000L), "prediction-worker", "prediction-worker-00043-new", "i-" + (i % 4), "ERROR",
+                    dev.propsops.logs.LogFixtures.HANDOFF_403);
+        }
+        // before the window: not triaged
+        f.text(start.minusSeconds(60), "prediction-worker", "prediction-worker-00041-old", "i-0", "ERROR", "Error: ");
+        f.writeArray(tmp.resolve("logs.json"), true);
+        CliDriver.Result r = cli().run("infra-audit", "--from-export", tmp.toString(), "--checks", "logs", "--output", "json");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.FINDINGS);
+        List<JsonNode> logs = findings(json(r), "logs");
+        assertThat(logs).extracting(x -> x.path("rating").asText() + " " + x.path("facts").path("count").asLong())
+                .containsExactly("high 143", "medium 37");
+        assertThat(logs.get(1).path("next_step").asText()).contains("roles/monitoring.metricWriter",
+                "prediction-worker@nba-props-platform.iam.gserviceaccount.com");
+
+        Files.delete(tmp.resolve("logs.json"));
+        JsonNode none = json(cli().run("infra-audit", "--from-export", tmp.toString(), "--checks", "logs,storage", "--output", "json"));
+        assertThat(check(none, "logs").path("reason").asText()).isEqualTo("no logs.json in " + tmp);
+        assertThat(check(none, "logs").path("fix").asText()).contains("gcloud logging read", "--format=json > " + tmp + "/logs.json");
     }
 
     @Test

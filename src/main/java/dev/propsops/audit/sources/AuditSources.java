@@ -6,6 +6,7 @@ import dev.propsops.audit.budget.BudgetSource;
 import dev.propsops.audit.cloudrun.ScheduleSource;
 import dev.propsops.audit.storage.BucketSource;
 import dev.propsops.audit.summaries.HeartbeatSource;
+import dev.propsops.audit.summaries.LogsSource;
 import dev.propsops.cloudrun.CloudRunReader;
 import java.util.Optional;
 
@@ -43,6 +44,9 @@ public interface AuditSources {
     BudgetSource budgets();
 
     HeartbeatSource heartbeats();
+
+    /** log-triage on Cloud Logging, or on the export's logs.json. */
+    LogsSource logs();
 
     /** The project number, when a source tells it (project.json; online a bucket's projectNumber). */
     Optional<String> projectNumber();

@@ -21,6 +21,8 @@ public enum ExportFiles {
     BUCKET_SIZES("bucket-sizes.json", "curl -s -H \"Authorization: Bearer $(gcloud auth print-access-token)\" "
             + "\"https://monitoring.googleapis.com/v3/projects/%1$s/timeSeries?filter=metric.type%%3D%%22storage.googleapis.com%%2Fstorage%%2Ftotal_bytes%%22"
             + "&interval.startTime=$(date -u -d '-25 hours' +%%Y-%%m-%%dT%%H:%%M:%%SZ)&interval.endTime=$(date -u +%%Y-%%m-%%dT%%H:%%M:%%SZ)\" > %4$s/bucket-sizes.json"),
+    LOGS("logs.json", "gcloud logging read 'severity>=ERROR AND resource.type=(\"cloud_run_revision\" OR \"cloud_run_job\") "
+            + "AND timestamp>=\"'$(date -u -d '-7 days' +%%Y-%%m-%%dT%%H:%%M:%%SZ)'\"' --project=%1$s --format=json > %4$s/logs.json"),
     BILLING("billing.json", "gcloud billing projects describe %1$s --format=json > %4$s/billing.json"),
     BUDGETS("budgets.json", "gcloud billing budgets list --billing-account=$(gcloud billing projects describe %1$s "
             + "--format='value(billingAccountName.basename())') --format=json > %4$s/budgets.json");

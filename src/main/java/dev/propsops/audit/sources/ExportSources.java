@@ -12,6 +12,12 @@ import dev.propsops.audit.cloudrun.export.SchedulersExportFile;
 import dev.propsops.audit.storage.BucketSource;
 import dev.propsops.audit.storage.export.BucketsExportFile;
 import dev.propsops.audit.summaries.HeartbeatSource;
+import dev.propsops.audit.summaries.LogTriageRun;
+import dev.propsops.audit.summaries.LogsSource;
+import dev.propsops.logs.LogsConfig;
+import dev.propsops.logs.findings.CloudRunAccounts;
+import dev.propsops.logs.findings.ServiceAccounts;
+import dev.propsops.logs.source.file.ExportFile;
 import dev.propsops.cli.JsonRecords;
 import dev.propsops.cli.OpsException;
 import dev.propsops.cli.StoreException;
@@ -42,9 +48,14 @@ public final class ExportSources implements AuditSources {
     private Optional<JsonNode> projectJson;
     private String projectProblem;
     private DatasetTables tables;
+    private final LogsConfig logs;
+    private final dev.propsops.cli.Invocation invocation;
 
-    public ExportSources(Path dir, Optional<String> projectFlag, String region, String location, Optional<String> configuredNumber) {
+    public ExportSources(Path dir, Optional<String> projectFlag, String region, String location, Optional<String> configuredNumber,
+            LogsConfig logs, dev.propsops.cli.Invocation invocation) {
         this.dir = dir;
+        this.logs = logs;
+        this.invocation = invocation;
         this.region = region;
         this.location = location;
         this.configuredNumber = configuredNumber;
@@ -199,6 +210,18 @@ public final class ExportSources implements AuditSources {
     public HeartbeatSource heartbeats() {
         throw new CheckSkipped("heartbeat-monitor reads Firestore, which an export does not hold",
                 "run infra-audit without --from-export for this check, or props-ops heartbeat-monitor");
+    }
+
+    @Override
+    public LogsSource logs() {
+        Path file = file(ExportFiles.LOGS);
+        Path services = dir.resolve(ExportFiles.SERVICES.file());
+        ServiceAccounts accounts = ServiceAccounts.NONE;
+        if (Files.isRegularFile(services)) {
+            GcloudExportReader reader = GcloudExportReader.services(services);
+            accounts = new CloudRunAccounts("gcloud export " + services, region -> reader, false);
+        }
+        return new LogTriageRun(new ExportFile(file, invocation), accounts, logs, project(), invocation);
     }
 
     @Override

@@ -11,6 +11,12 @@ import dev.propsops.audit.cloudrun.ScheduleSource;
 import dev.propsops.audit.storage.BucketSource;
 import dev.propsops.audit.storage.gcp.GcsBucketSource;
 import dev.propsops.audit.summaries.HeartbeatSource;
+import dev.propsops.audit.summaries.LogTriageRun;
+import dev.propsops.audit.summaries.LogsSource;
+import dev.propsops.logs.LogsConfig;
+import dev.propsops.logs.findings.CloudRunAccounts;
+import dev.propsops.logs.source.logging.CloudLoggingSource;
+import dev.propsops.logs.source.logging.LogFilter;
 import dev.propsops.cli.Invocation;
 import dev.propsops.cloudrun.CloudRunReader;
 import dev.propsops.cloudrun.admin.AdminApiReader;
@@ -39,6 +45,7 @@ public final class OnlineSources implements AuditSources {
     private final Optional<String> configuredNumber;
     private final HeartbeatConfig heartbeat;
     private final Instant now;
+    private final LogsConfig logs;
     private BigQuery bigquery;
     private BigQueryTarget target;
     private DatasetTables tables;
@@ -47,7 +54,8 @@ public final class OnlineSources implements AuditSources {
     private CloudBillingBudgetSource budgets;
 
     public OnlineSources(GcpAccess access, String region, long maxBytes, Optional<String> configuredNumber,
-            HeartbeatConfig heartbeat, Instant now) {
+            HeartbeatConfig heartbeat, LogsConfig logs, Instant now) {
+        this.logs = logs;
         this.access = access;
         this.project = access.projectId();
         this.region = region;
@@ -158,6 +166,15 @@ public final class OnlineSources implements AuditSources {
                 return new MonitorService(new FirestoreMonitorStore(session.client(), heartbeat.collection())).check(at, limits);
             }
         };
+    }
+
+    @Override
+    public LogsSource logs() {
+        LogFilter filter = new LogFilter(LogTriageRun.severity(logs), logs.resourceTypes(), java.util.List.of(), Optional.empty());
+        CloudLoggingSource source = CloudLoggingSource.open(access, filter, new CloudLoggingSource.Paging(logs.pageSize(),
+                logs.quotaAttempts(), logs.quotaBackoff(), logs.quotaMaxBackoff()), logs.requestsPerSecond());
+        return new LogTriageRun(source, new CloudRunAccounts("the Cloud Run Admin API", r -> r.isEmpty() || r.equals(region) ? cloudRun()
+                : access.invocation().closeAtEnd(AdminApiReader.open(access, r)), true), logs, Optional.of(project), access.invocation());
     }
 
     @Override
