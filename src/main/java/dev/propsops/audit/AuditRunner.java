@@ -39,7 +39,13 @@ public final class AuditRunner {
             return CheckResult.skipped(check, e.reason(), fix);
         } catch (RuntimeException e) {
             Explanation x = ErrorExplainer.explain(e);
-            return CheckResult.skipped(check, x.message(), x.fix());
+            Optional<String> fix = x.fix();
+            // a malformed export file: the fix is the command that writes it again
+            if (e instanceof dev.propsops.cli.JsonRecords.RecordFileException bad
+                    && context.sources() instanceof dev.propsops.audit.sources.ExportSources export) {
+                fix = export.commandFor(bad.file()).map(c -> "write it again: " + c).or(() -> x.fix());
+            }
+            return CheckResult.skipped(check, x.message(), fix);
         }
     }
 }

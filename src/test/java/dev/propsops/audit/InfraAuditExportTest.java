@@ -202,6 +202,7 @@ class InfraAuditExportTest {
         JsonNode doc = json(r);
         assertThat(check(doc, "bigquery-cost").path("reason").asText()).isEqualTo(tmp.resolve("jobs.json") + ":3: creation_time = "
                 + "\"yesterday\" is not a timestamp");
+        assertThat(check(doc, "bigquery-cost").path("fix").asText()).startsWith("write it again: bq --quiet --project_id=nba-props-platform");
         assertThat(check(doc, "datasets").path("status").asText()).isEqualTo("skipped");
         assertThat(check(doc, "storage").path("reason").asText()).contains("buckets.json:1", "lifecycle.rule of b is not a list");
         assertThat(check(doc, "budget").path("reason").asText()).contains("budgets.json:1", "thresholdPercent \"eighty\" is not a number");

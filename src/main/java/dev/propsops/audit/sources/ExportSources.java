@@ -91,6 +91,17 @@ public final class ExportSources implements AuditSources {
         return p;
     }
 
+    /** The command that writes an export file, by its path (tables/<dataset>.json included). */
+    public Optional<String> commandFor(Path file) {
+        Path rel = file.toAbsolutePath().normalize();
+        for (ExportFiles f : ExportFiles.values()) {
+            if (f != ExportFiles.TABLES && rel.equals(dir.resolve(f.file()).toAbsolutePath().normalize())) {
+                return Optional.of(command(f));
+            }
+        }
+        return rel.startsWith(dir.resolve("tables").toAbsolutePath().normalize()) ? Optional.of(command(ExportFiles.TABLES)) : Optional.empty();
+    }
+
     private String command(ExportFiles f) {
         return f.command(project == null ? "PROJECT" : project, region, location, dir.toString());
     }
