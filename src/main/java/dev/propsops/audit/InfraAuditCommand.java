@@ -48,7 +48,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -165,8 +164,8 @@ public class InfraAuditCommand extends OpsCommand {
         }
         String location = gcp.bigquery().location();
         if (printExportCommands) {
-            String p = project.project().or(() -> invocation.env("GOOGLE_CLOUD_PROJECT")).or(config::projectNumber)
-                    .filter(x -> !x.matches("[0-9]+")).or(gcp::project).orElse("PROJECT");
+            // no credentials and no network here: only what the run was told, else a placeholder
+            String p = project.project().or(() -> invocation.env("GOOGLE_CLOUD_PROJECT")).or(gcp::project).orElse("PROJECT");
             String dir = fromExport != null ? fromExport.toString() : "audit-export";
             ExportFiles.script(p, cloudRunRegion, location, dir).forEach(invocation.out()::println);
             invocation.out().flush();
@@ -199,17 +198,16 @@ public class InfraAuditCommand extends OpsCommand {
         }
         AuditContext context = new AuditContext(now, window, projectId, cloudRunRegion, sources, invocation);
         List<CheckResult> results = AuditRunner.run(chosen, context);
+        // online the number comes from the bucket listing: shown only when a check that lists buckets ran
         Optional<String> shownNumber = number.or(() -> {
+            boolean listed = results.stream().anyMatch(r -> (r.check().equals(BucketsCheck.ID) || r.check().equals(BudgetCheck.ID)) && r.ran());
             try {
-                return sources.offline() || results.stream().anyMatch(r -> r.check().equals(BucketsCheck.ID) && r.ran())
-                        || results.stream().anyMatch(r -> r.check().equals(BudgetCheck.ID) && r.ran())
-                        ? sources.projectNumber() : Optional.empty();
+                return sources.offline() || listed ? sources.projectNumber() : Optional.empty();
             } catch (RuntimeException e) {
                 return Optional.empty();
             }
         });
-        String where = sources.describe() + (sources.offline() ? "" : "");
-        AuditReport report = new AuditReport(projectId, shownNumber, where, cloudRunRegion, now, window, results);
+        AuditReport report = new AuditReport(projectId, shownNumber, sources.describe(), cloudRunRegion, now, window, results);
         switch (output) {
             case json -> Json.print(invocation, AuditJsonReport.toJson(report));
             case markdown -> AuditMarkdownReport.render(report, invocation.out());
@@ -263,7 +261,4 @@ public class InfraAuditCommand extends OpsCommand {
         }
     }
 
-    static String ids(List<AuditCheck> checks) {
-        return checks.stream().map(AuditCheck::id).collect(Collectors.joining(", "));
-    }
 }
