@@ -1,5 +1,6 @@
 package dev.propsops;
 
+import dev.propsops.audit.InfraAuditCommand;
 import dev.propsops.cli.BuildInfo;
 import dev.propsops.cli.ErrorHandler;
 import dev.propsops.cli.ExitCode;
@@ -31,6 +32,7 @@ import picocli.CommandLine;
                 DriftCheckCommand.class,
                 StagingPruneCommand.class,
                 LogTriageCommand.class,
+                InfraAuditCommand.class,
                 DemoCommand.class,
         },
         footerHeading = "%nExit codes:%n",

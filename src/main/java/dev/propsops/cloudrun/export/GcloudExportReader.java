@@ -64,19 +64,19 @@ public final class GcloudExportReader implements CloudRunReader {
     public List<Service> services() {
         Path file = servicesFile.orElseThrow(() -> new IllegalStateException("no services export was given"));
         List<Service> out = new ArrayList<>();
-        JsonRecords.read(file, (node, index, line) -> out.add(service(file, node, line)));
+        read(file, (node, index, line) -> out.add(service(file, node, line)));
         return out;
     }
 
     @Override
     public List<Job> jobs() {
         Map<String, Execution> latest = new LinkedHashMap<>();
-        executionsFile.ifPresent(file -> JsonRecords.read(file, (node, index, line) -> {
+        executionsFile.ifPresent(file -> read(file, (node, index, line) -> {
             Execution e = execution(file, node, line);
             latest.merge(e.job(), e, (a, b) -> newer(a, b));
         }));
         Map<String, Job> jobs = new LinkedHashMap<>();
-        jobsFile.ifPresent(file -> JsonRecords.read(file, (node, index, line) -> {
+        jobsFile.ifPresent(file -> read(file, (node, index, line) -> {
             Job j = job(file, node, line, latest);
             jobs.put(j.name(), j);
         }));
@@ -91,7 +91,7 @@ public final class GcloudExportReader implements CloudRunReader {
     @Override
     public Map<String, Long> revisionCounts() {
         Map<String, Long> counts = new TreeMap<>();
-        revisionsFile.ifPresent(file -> JsonRecords.read(file, (node, index, line) -> {
+        revisionsFile.ifPresent(file -> read(file, (node, index, line) -> {
             requireObject(file, node, line, "revision");
             String service = node.path("metadata").path("labels").path("serving.knative.dev/service").asText("");
             if (service.isEmpty()) {
@@ -101,6 +101,25 @@ public final class GcloudExportReader implements CloudRunReader {
             counts.merge(service, 1L, Long::sum);
         }));
         return counts;
+    }
+
+    private interface Each {
+        void accept(JsonNode node, long index, long line);
+    }
+
+    /** Reads a record file; a broken JSON Lines line is an error naming the file and line, like broken array syntax. */
+    private static void read(Path file, Each each) {
+        JsonRecords.read(file, new JsonRecords.Visitor() {
+            @Override
+            public void record(JsonNode value, long index, long line) {
+                each.accept(value, index, line);
+            }
+
+            @Override
+            public void malformed(long index, long line, String why) {
+                throw new RecordFileException(file, line, "not JSON: " + why, index);
+            }
+        });
     }
 
     static Service service(Path file, JsonNode node, long line) {

@@ -81,4 +81,13 @@ class GcloudExportReaderTest {
         assertThat(catchThrowableOfType(RecordFileException.class, () -> GcloudExportReader.services(broken).services()).getMessage())
                 .contains("b.json:1:");
     }
+
+    @Test
+    void aBrokenJsonLinesLineNamesTheFileAndLine() throws java.io.IOException {
+        Path file = dir.resolve("services.json");
+        Files.writeString(file, "{\"metadata\": {\"name\": \"a\"}}\nnot json\n");
+        RecordFileException e = catchThrowableOfType(RecordFileException.class, () -> GcloudExportReader.services(file).services());
+        assertThat(e.getMessage()).startsWith(file + ":2: not JSON");
+        assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
+    }
 }
