@@ -198,6 +198,12 @@ public class LogTriageCommand extends OpsCommand {
             throw new OpsException(ExitCode.FAILED, "log-triage: the baseline read failed (the report above has no new-pattern "
                     + "or spike findings): " + e.message(), e.fix().orElse(null));
         }
+        if (report.nothingReadable()) {
+            // an exit 0 here would pass a wrong file for a quiet week
+            throw OpsException.usage("log-triage: none of the " + report.current().entries() + " entries of " + report.source()
+                    + " could be read (all malformed: see above)", "give it the output of `gcloud logging read FILTER "
+                    + "--format=json` (a JSON array) or JSON Lines of the same entries");
+        }
         int code = failOn.exitCodeFor(report.worst(), Rating.HIGH);
         if (report.truncated()) {
             invocation.log().warn("the read was truncated at --max-entries " + max + ": the report is incomplete (exit 3)");

@@ -183,8 +183,11 @@ class InfraAuditExportTest {
     void anEmptyExportRunsNoCheckAndFails() {
         CliDriver.Result r = cli().run("infra-audit", "--from-export", tmp.toString());
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.FAILED);
-        assertThat(r.out()).contains("no check could run: nothing was audited");
+        assertThat(r.out()).contains("NOTHING WAS AUDITED: every check was skipped", "no check could run: nothing was audited")
+                .doesNotContain("SEVERITY");
         assertThat(r.err()).contains("error: infra-audit: no check could run (9 skipped", "fix: ");
+        CliDriver.Result md = cli().run("infra-audit", "--from-export", tmp.toString(), "--output", "markdown");
+        assertThat(md.out()).contains("Nothing was audited").doesNotContain("| Severity |");
     }
 
     @Test

@@ -277,8 +277,16 @@ class LogTriageFileCommandTest {
         assertThat(r3.out()).contains("no errors", "240 entries out of scope skipped (240 outside the windows)");
         Path junk = LogFixtures.write(dir.resolve("junk.jsonl"), "not json\n{\"timestamp\":\"2026-01-31T00:00:00Z\"}\n");
         CliDriver.Result r4 = cli().run("log-triage", "--input", junk.toString());
-        assertThat(r4.exitCode()).as(r4.toString()).isEqualTo(ExitCode.OK);
+        // not one readable entry: a wrong file, never a quiet week
+        assertThat(r4.exitCode()).as(r4.toString()).isEqualTo(ExitCode.USAGE);
         assertThat(r4.out()).doesNotContain("no errors").contains("nothing to triage", "2 malformed entries were skipped");
+        assertThat(r4.err()).contains("none of the 2 entries", "could be read", "gcloud logging read");
+        Path someJunk = LogFixtures.write(dir.resolve("some.jsonl"), "not json\n"
+                + "{\"timestamp\":\"2026-01-31T00:00:00Z\",\"severity\":\"INFO\",\"textPayload\":\"ok\","
+                + "\"resource\":{\"type\":\"cloud_run_revision\",\"labels\":{\"service_name\":\"w\"}}}\n");
+        CliDriver.Result r5 = cli().run("log-triage", "--input", someJunk.toString());
+        assertThat(r5.exitCode()).as(r5.toString()).isEqualTo(ExitCode.OK);
+        assertThat(r5.out()).contains("1 malformed entry skipped");
     }
 
     @Test

@@ -17,10 +17,14 @@ public final class AuditMarkdownReport {
         out.println();
         out.println(cell(Summary.header(r)));
         out.println();
-        out.println("| Severity | Count | Issues |");
-        out.println("|----------|-------|--------|");
-        for (Rating rating : AuditReport.order()) {
-            out.println("| **" + rating.label() + "** | " + r.counts().get(rating) + " | " + cell(Summary.issues(r, rating, 5)) + " |");
+        if (!r.anyRan()) {
+            out.println("**Nothing was audited: every check was skipped (see Checks). This is not a clean result.**");
+        } else {
+            out.println("| Severity | Count | Issues |");
+            out.println("|----------|-------|--------|");
+            for (Rating rating : AuditReport.order()) {
+                out.println("| **" + rating.label() + "** | " + r.counts().get(rating) + " | " + cell(Summary.issues(r, rating, 5)) + " |");
+            }
         }
         out.println();
         out.println("### Findings");

@@ -14,9 +14,14 @@ public final class AuditTextReport {
     public static void render(AuditReport r, PrintWriter out) {
         out.println("infra-audit: " + Summary.header(r));
         out.println();
-        out.printf("%-10s %5s  %s%n", "SEVERITY", "COUNT", "ISSUES");
-        for (Rating rating : AuditReport.order()) {
-            out.printf("%-10s %5d  %s%n", rating.label(), r.counts().get(rating), Summary.issues(r, rating, 3));
+        if (!r.anyRan()) {
+            // a table of zeros here would read as a clean audit
+            out.println("NOTHING WAS AUDITED: every check was skipped (below); this is not a clean result.");
+        } else {
+            out.printf("%-10s %5s  %s%n", "SEVERITY", "COUNT", "ISSUES");
+            for (Rating rating : AuditReport.order()) {
+                out.printf("%-10s %5d  %s%n", rating.label(), r.counts().get(rating), Summary.issues(r, rating, 3));
+            }
         }
         out.println();
         out.println("checks: " + Summary.checksLine(r));

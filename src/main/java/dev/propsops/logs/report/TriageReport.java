@@ -42,6 +42,11 @@ public record TriageReport(String source, Optional<String> project, Optional<Str
         return nothingFound() && result.malformedTotal() == 0;
     }
 
+    /** Entries were read, and every one of them was malformed: the input is not a log export at all. */
+    public boolean nothingReadable() {
+        return current.entries() > 0 && result.malformedTotal() >= current.entries() && !current.failed();
+    }
+
     /** No event in the window, from a read that succeeded and was not cut (malformed entries aside). */
     public boolean nothingFound() {
         return result.currentEvents() == 0 && !current.failed() && !current.truncated();
