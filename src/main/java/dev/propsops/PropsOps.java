@@ -10,6 +10,8 @@ import dev.propsops.heartbeat.HeartbeatCleanupCommand;
 import dev.propsops.heartbeat.HeartbeatCommand;
 import dev.propsops.heartbeat.HeartbeatMonitorCommand;
 import dev.propsops.heartbeat.demo.DemoCommand;
+import dev.propsops.repo.DeployDriftCommand;
+import dev.propsops.repo.RepoCheckCommand;
 import dev.propsops.staging.StagingPruneCommand;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -26,6 +28,8 @@ import picocli.CommandLine.Command;
                 HeartbeatMonitorCommand.class,
                 DriftCheckCommand.class,
                 StagingPruneCommand.class,
+                DeployDriftCommand.class,
+                RepoCheckCommand.class,
                 DemoCommand.class,
         },
         footerHeading = "%nExit codes:%n",
