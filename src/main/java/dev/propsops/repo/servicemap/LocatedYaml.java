@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * A YAML document as a small tree whose every node knows its line, read with jackson-dataformat-yaml's
@@ -92,6 +93,13 @@ final class LocatedYaml {
             }
             return root;
         } catch (JsonProcessingException e) {
+            // SnakeYAML knows the line of the problem itself (Jackson's location may be where the construct began)
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
+                    String problem = marked.getProblem() == null ? firstLine(marked.getMessage()) : marked.getProblem();
+                    throw new YamlError(marked.getProblemMark().getLine() + 1, "not valid YAML: " + firstLine(problem));
+                }
+            }
             String m = e.getOriginalMessage() == null ? e.getMessage() : e.getOriginalMessage();
             throw new YamlError(e.getLocation() == null ? 0 : line(e.getLocation()), "not valid YAML: " + firstLine(m));
         } catch (IOException e) {
