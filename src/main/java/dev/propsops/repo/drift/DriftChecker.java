@@ -170,7 +170,7 @@ public final class DriftChecker {
             return "";
         }
         String shown = files.stream().limit(FILES_IN_MESSAGE).map(FileChange::describe).collect(Collectors.joining(", "));
-        return "; " + files.size() + " file" + (files.size() == 1 ? "" : "s") + " differ: " + shown
+        return "; " + files.size() + (files.size() == 1 ? " file differs: " : " files differ: ") + shown
                 + (files.size() > FILES_IN_MESSAGE ? ", ... (" + (files.size() - FILES_IN_MESSAGE) + " more)" : "");
     }
 
