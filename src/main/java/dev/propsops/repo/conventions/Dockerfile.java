@@ -63,7 +63,7 @@ final class Dockerfile {
                         commentLine = n + 1;
                     }
                     if (body.endsWith("\\")) {
-                        comment.append(body, 0, body.length() - 1).append(' ');
+                        comment.append(body.substring(0, body.length() - 1).strip()).append(' ');
                     } else {
                         header.add(new Comment(comment.append(body).toString().strip(), commentLine));
                         comment = null;
