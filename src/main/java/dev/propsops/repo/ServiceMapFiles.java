@@ -23,7 +23,7 @@ final class ServiceMapFiles {
         try {
             return ServiceMapReader.read(name, Files.readString(file, StandardCharsets.UTF_8), lookup);
         } catch (NoSuchFileException e) {
-            throw OpsException.usage("no service map at " + name, "write one (see the README, section deploy-drift) or give --services FILE");
+            throw OpsException.usage("no service map at " + file, "write one (see the README, section deploy-drift) or give --services FILE");
         } catch (IOException e) {
             throw OpsException.usage("cannot read the service map " + name + ": " + e.getMessage(), "check the path and its permissions");
         }

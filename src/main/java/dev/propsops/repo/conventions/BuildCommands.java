@@ -68,15 +68,11 @@ final class BuildCommands {
             if (t.startsWith("/") || t.startsWith("~")) {
                 return Optional.empty();
             }
-            // a leading unknown folder is where the script put itself: the root, as the scripts do
-            while (t.startsWith("*/")) {
-                t = t.substring(2);
-                cwd = "";
-            }
             if (t.replace("*", "").replace("/", "").replace(".", "").isEmpty() && t.contains("*")) {
                 return Optional.empty();
             }
-            String joined = RepoFiles.clean(cwd.isEmpty() ? t : cwd + "/" + t);
+            // a leading unknown ("$root/...", "$(dirname "$0")/...") is a folder of its own, not below cwd
+            String joined = t.startsWith("*") ? t.replaceAll("/{2,}", "/") : RepoFiles.clean(cwd.isEmpty() ? t : cwd + "/" + t);
             return joined.startsWith("..") ? Optional.empty() : Optional.of(joined);
         }
     }

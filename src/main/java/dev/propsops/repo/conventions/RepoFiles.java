@@ -83,9 +83,12 @@ final class RepoFiles {
         return fileSet.contains(p) || !p.isEmpty() && Files.isRegularFile(root.resolve(p));
     }
 
-    /** Files and folders matching a pattern where {@code *} stands for any text (a variable's value). */
+    /** Files and folders matching a pattern where {@code *} stands for any text (a variable's value), "/" included. */
     List<String> glob(String pattern) {
-        Pattern re = Pattern.compile(Pattern.quote(clean(pattern)).replace("*", "\\E.*\\Q"));
+        String p = pattern.startsWith("*/") ? pattern.substring(2) : pattern;
+        // a leading "*/" is any folder, the root included: "$root/deployment/x" matches deployment/x
+        String re0 = Pattern.quote(p.contains("*") ? p : clean(p)).replace("*", "\\E.*\\Q");
+        Pattern re = Pattern.compile(pattern.startsWith("*/") ? "(?:.*/)?" + re0 : re0);
         List<String> out = new ArrayList<>();
         for (String f : fileSet) {
             if (re.matcher(f).matches()) {

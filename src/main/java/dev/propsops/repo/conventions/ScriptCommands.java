@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.propsops.repo.conventions.ShellWords.Command;
 import dev.propsops.repo.conventions.ShellWords.Word;
+import dev.propsops.repo.servicemap.YamlErrors;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -95,9 +96,8 @@ final class ScriptCommands {
             }
             return new Parsed(script, commands, keys, Optional.empty());
         } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             return new Parsed(script, commands, keys, Optional.of(new Finding("unreadable-file", dev.propsops.cli.Rating.LOW,
-                    script.path(), line, "could not check " + script.path() + ": not valid YAML (" + firstLine(e.getOriginalMessage()) + ")",
+                    script.path(), YamlErrors.line(e), "could not check " + script.path() + ": not valid YAML (" + YamlErrors.message(e) + ")",
                     "fix the YAML (yamllint " + script.path() + " shows where); until then its build commands are not checked")));
         } catch (IOException e) {
             return new Parsed(script, commands, keys, Optional.of(new Finding("unreadable-file", dev.propsops.cli.Rating.LOW,
@@ -125,13 +125,5 @@ final class ScriptCommands {
             }
         }
         return new Command(words);
-    }
-
-    private static String firstLine(String m) {
-        if (m == null) {
-            return "";
-        }
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
     }
 }

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * A YAML document as a small tree whose every node knows its line, read with jackson-dataformat-yaml's
@@ -93,15 +92,7 @@ final class LocatedYaml {
             }
             return root;
         } catch (JsonProcessingException e) {
-            // SnakeYAML knows the line of the problem itself (Jackson's location may be where the construct began)
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
-                    String problem = marked.getProblem() == null ? firstLine(marked.getMessage()) : marked.getProblem();
-                    throw new YamlError(marked.getProblemMark().getLine() + 1, "not valid YAML: " + firstLine(problem));
-                }
-            }
-            String m = e.getOriginalMessage() == null ? e.getMessage() : e.getOriginalMessage();
-            throw new YamlError(e.getLocation() == null ? 0 : line(e.getLocation()), "not valid YAML: " + firstLine(m));
+            throw new YamlError(YamlErrors.line(e), "not valid YAML: " + YamlErrors.message(e));
         } catch (IOException e) {
             throw new YamlError(0, "cannot read YAML: " + e.getMessage());
         }
@@ -151,13 +142,5 @@ final class LocatedYaml {
 
     private static int line(JsonLocation l) {
         return l == null ? 0 : l.getLineNr();
-    }
-
-    private static String firstLine(String m) {
-        if (m == null) {
-            return "";
-        }
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
     }
 }

@@ -38,6 +38,7 @@ class BuildCommandsTest {
         DockerBuild second = (DockerBuild) all.get(1);
         assertThat(second.place().cwd()).as("cd to the script's folder, two up").isEqualTo("bin");
         assertThat(b.path(second.file().orElseThrow(), "")).contains("deployment/dockerfiles/*/Dockerfile.*");
+        assertThat(b.path(new ShellWords.Word("$root/deployment/x", 1, true), "bin")).contains("*/deployment/x");
         DockerBuild third = (DockerBuild) all.get(2);
         assertThat(third.place().cwd()).isEqualTo("bin/predictions/worker");
         assertThat(third.file()).isEmpty();
@@ -131,7 +132,7 @@ class BuildCommandsTest {
         assertThat(b.path(new ShellWords.Word("${SERVICE_DIR}/Dockerfile", 2, true), "")).contains("predictions/worker/Dockerfile");
         assertThat(b.path(new ShellWords.Word("${OTHER:-scrapers}/Dockerfile", 2, true), "")).contains("scrapers/Dockerfile");
         assertThat(b.path(new ShellWords.Word("$1", 2, true), "")).as("nothing known").isEmpty();
-        assertThat(b.path(new ShellWords.Word("$root/x/Dockerfile", 2, true), "sub")).contains("x/Dockerfile");
+        assertThat(b.path(new ShellWords.Word("$root/x/Dockerfile", 2, true), "sub")).contains("*/x/Dockerfile");
         assertThat(b.path(new ShellWords.Word("../../../x", 2, false), "a")).isEmpty();
         assertThat(b.path(new ShellWords.Word("/abs/Dockerfile", 2, false), "")).isEqualTo(Optional.empty());
     }
