@@ -277,6 +277,13 @@ class DeployDriftExportTest {
         CliDriver.Result none = run("deploy-drift", "--repo", repo.toString(), "--from-export", empty.toString(), "--output", "json");
         assertThat(none.exitCode()).as("every mapped service is then not deployed: LOW").isEqualTo(ExitCode.OK);
         assertThat(Json.mapper().readTree(none.out()).path("counts").path("not_deployed").asInt()).isEqualTo(6);
+
+        Path nothing = dir.resolve("nothing.json");
+        Files.writeString(nothing, "");
+        CliDriver.Result failedExport = run("deploy-drift", "--repo", repo.toString(), "--from-export", nothing.toString());
+        assertThat(failedExport.exitCode()).as("an empty file is a failed export, not an empty project").isEqualTo(ExitCode.USAGE);
+        assertThat(failedExport.err()).contains(nothing + " is empty");
+        assertThat(failedExport.out()).isEmpty();
     }
 
     @Test

@@ -64,7 +64,7 @@ public final class GcloudExportReader implements CloudRunReader {
     public List<Service> services() {
         Path file = servicesFile.orElseThrow(() -> new IllegalStateException("no services export was given"));
         List<Service> out = new ArrayList<>();
-        JsonRecords.read(file, (node, index, line) -> out.add(service(file, node, line)));
+        read(file, (node, index, line) -> out.add(service(file, node, line)));
         return revisionsFile.isPresent() && out.stream().anyMatch(s -> !s.servingKnown()) ? withServing(out, revisionsFile.get()) : out;
     }
 
@@ -76,7 +76,7 @@ public final class GcloudExportReader implements CloudRunReader {
         Set<String> wanted = new LinkedHashSet<>();
         services.forEach(s -> s.traffic().forEach(t -> wanted.add(s.name() + "/" + t.revision())));
         Map<String, Revision> found = new LinkedHashMap<>();
-        JsonRecords.read(file, (node, index, line) -> {
+        read(file, (node, index, line) -> {
             Revision r = revision(file, node, line, index);
             if (wanted.contains(r.service() + "/" + r.name())) {
                 found.put(r.service() + "/" + r.name(), r);
@@ -118,12 +118,12 @@ public final class GcloudExportReader implements CloudRunReader {
     @Override
     public List<Job> jobs() {
         Map<String, Execution> latest = new LinkedHashMap<>();
-        executionsFile.ifPresent(file -> JsonRecords.read(file, (node, index, line) -> {
+        executionsFile.ifPresent(file -> read(file, (node, index, line) -> {
             Execution e = execution(file, node, line);
             latest.merge(e.job(), e, (a, b) -> newer(a, b));
         }));
         Map<String, Job> jobs = new LinkedHashMap<>();
-        jobsFile.ifPresent(file -> JsonRecords.read(file, (node, index, line) -> {
+        jobsFile.ifPresent(file -> read(file, (node, index, line) -> {
             Job j = job(file, node, line, latest);
             jobs.put(j.name(), j);
         }));
@@ -138,7 +138,7 @@ public final class GcloudExportReader implements CloudRunReader {
     @Override
     public Map<String, Long> revisionCounts() {
         Map<String, Long> counts = new TreeMap<>();
-        revisionsFile.ifPresent(file -> JsonRecords.read(file, (node, index, line) ->
+        revisionsFile.ifPresent(file -> read(file, (node, index, line) ->
                 counts.merge(revision(file, node, line, index).service(), 1L, Long::sum)));
         return counts;
     }
@@ -231,6 +231,26 @@ public final class GcloudExportReader implements CloudRunReader {
         }
         return new Execution(name, job, instant(meta.path("creationTimestamp")), instant(status.path("completionTime")), s,
                 completed.map(Condition::explain).orElse(""));
+    }
+
+    /** Reads a record file; a broken JSON Lines line is the file's error (exit 2, file:line), like broken array syntax. */
+    private static void read(Path file, RecordVisitor visitor) {
+        JsonRecords.read(file, new JsonRecords.Visitor() {
+            @Override
+            public void record(JsonNode value, long index, long line) {
+                visitor.record(value, index, line);
+            }
+
+            @Override
+            public void malformed(long index, long line, String why) {
+                throw new RecordFileException(file, line, "not valid JSON: " + why, index);
+            }
+        });
+    }
+
+    @FunctionalInterface
+    private interface RecordVisitor {
+        void record(JsonNode value, long index, long line);
     }
 
     private static Execution newer(Execution a, Execution b) {

@@ -16,7 +16,7 @@ import java.util.Optional;
  * first record says whether it is {@code gcloud run services list}, {@code jobs list}, {@code jobs
  * executions list} or {@code revisions list} output (all {@code --format=json}). One file of each kind.
  *
- * @param kinds the files by kind; an empty file ({@code []}) counts as services
+ * @param kinds the files by kind; a file of no records ({@code []}) counts as services; an empty file is refused
  */
 public record ExportFiles(Map<Kind, Path> kinds) {
     public enum Kind {
@@ -68,8 +68,9 @@ public record ExportFiles(Map<Kind, Path> kinds) {
 
     private static Kind kindOf(Path file) {
         Kind[] found = new Kind[1];
+        JsonRecords.Layout layout;
         try {
-            JsonRecords.read(file, new JsonRecords.Visitor() {
+            layout = JsonRecords.read(file, new JsonRecords.Visitor() {
                 @Override
                 public void record(JsonNode value, long index, long line) {
                     found[0] = kind(file, value, line);
@@ -83,6 +84,12 @@ public record ExportFiles(Map<Kind, Path> kinds) {
             });
         } catch (FirstRecordRead stop) {
             return found[0];
+        }
+        if (layout == JsonRecords.Layout.EMPTY) {
+            // gcloud prints [] when there is nothing: an empty file is an export that failed
+            throw OpsException.usage("--from-export " + file + " is empty: gcloud writes [] when there is nothing, so the export "
+                    + "that made it failed", "run the gcloud command again and check its errors, e.g. gcloud run services list --format=json > "
+                    + file);
         }
         return Kind.SERVICES;
     }
