@@ -10,9 +10,11 @@ import dev.propsops.heartbeat.HeartbeatCleanupCommand;
 import dev.propsops.heartbeat.HeartbeatCommand;
 import dev.propsops.heartbeat.HeartbeatMonitorCommand;
 import dev.propsops.heartbeat.demo.DemoCommand;
+import dev.propsops.monitoring.OwnHeartbeat;
 import dev.propsops.repo.DeployDriftCommand;
 import dev.propsops.repo.RepoCheckCommand;
 import dev.propsops.staging.StagingPruneCommand;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -45,11 +47,36 @@ public class PropsOps implements Callable<Integer>, OpsCommand.InvocationHolder 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /**
+     * Subcommands that write no heartbeat of their own: {@code heartbeat} is the writer other processors call
+     * (it has no schedule of its own, and it beats for whoever calls it: its own doc would say nothing), and
+     * {@code demo} runs on a private throw-away emulator, not on a schedule; {@code deploy-drift} and
+     * {@code repo-check} run in CI and on laptops, not on Cloud Run (repo-check needs no Google Cloud at all).
+     */
+    static final Set<String> NO_OWN_HEARTBEAT = Set.of("heartbeat", "demo", "deploy-drift", "repo-check");
+
+    /** The command line of props-ops: the jobs, with what every job has (help, its own heartbeat). */
+    public static CommandLine commandLine(CommandLine.IFactory factory) {
+        CommandLine commandLine = new CommandLine(PropsOps.class, factory);
+        commandLine.getSubcommands().forEach((name, sub) -> {
+            // every job answers --help (and --version), even when it has required options
+            sub.getCommandSpec().mixinStandardHelpOptions(true);
+            // every job beats for itself (--heartbeat/--no-heartbeat), new ones included, with no code of their own
+            if (!NO_OWN_HEARTBEAT.contains(name)) {
+                try {
+                    sub.getCommandSpec().addMixin("ownHeartbeat",
+                            CommandLine.Model.CommandSpec.forAnnotatedObject(factory.create(OwnHeartbeat.class), factory));
+                } catch (Exception e) {
+                    throw new IllegalStateException("could not create the own-heartbeat options", e);
+                }
+            }
+        });
+        return commandLine;
+    }
+
     /** Runs props-ops with the given surroundings and arguments; returns the exit code. */
     public static int run(CommandLine.IFactory factory, Invocation invocation, String... args) {
-        CommandLine commandLine = new CommandLine(PropsOps.class, factory);
-        // every job answers --help (and --version), even when it has required options
-        commandLine.getSubcommands().values().forEach(sub -> sub.getCommandSpec().mixinStandardHelpOptions(true));
+        CommandLine commandLine = commandLine(factory);
         PropsOps root = commandLine.getCommand();
         root.invocation = invocation;
         ErrorHandler handler = new ErrorHandler(invocation);

@@ -1,5 +1,8 @@
 package dev.propsops.cli;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -15,7 +18,31 @@ public abstract class OpsCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() throws Exception {
-        return execute(invocation());
+        Invocation invocation = invocation();
+        List<RunHook> hooks = hooks();
+        hooks.forEach(h -> h.started(spec, invocation));
+        int exitCode;
+        try {
+            exitCode = execute(invocation);
+        } catch (Exception | Error e) {
+            // the hooks see the code the one error handler will map this failure to
+            int code = ErrorExplainer.explain(e).exitCode();
+            hooks.forEach(h -> h.ended(code, Optional.of(e)));
+            throw e;
+        }
+        hooks.forEach(h -> h.ended(exitCode, Optional.empty()));
+        return exitCode;
+    }
+
+    /** The run hooks among this command's mixins (e.g. the own heartbeat the top command adds to every job). */
+    private List<RunHook> hooks() {
+        List<RunHook> hooks = new ArrayList<>();
+        spec.mixins().values().forEach(m -> {
+            if (m.userObject() instanceof RunHook hook) {
+                hooks.add(hook);
+            }
+        });
+        return hooks;
     }
 
     protected Invocation invocation() {

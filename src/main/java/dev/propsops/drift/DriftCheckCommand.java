@@ -14,6 +14,7 @@ import dev.propsops.gcp.BigQueryConnector;
 import dev.propsops.gcp.GcpAccess;
 import dev.propsops.gcp.BigQueryTarget;
 import dev.propsops.gcp.GcpConfig;
+import dev.propsops.monitoring.ExportMetricsOptions;
 import dev.propsops.sport.SportConfig;
 import dev.propsops.sport.SportOptions;
 import jakarta.inject.Inject;
@@ -69,6 +70,9 @@ public class DriftCheckCommand extends OpsCommand {
     @Mixin
     ProjectOptions project;
 
+    @Mixin
+    ExportMetricsOptions metrics;
+
     @Inject
     DriftConfig config;
 
@@ -98,6 +102,9 @@ public class DriftCheckCommand extends OpsCommand {
             } else {
                 DriftReportText.render(report, failOn.threshold(), exitCode, invocation.out());
             }
+            invocation.out().flush();
+            metrics.export(invocation, spec.kind() == SourceSpec.Kind.BIGQUERY ? project.project() : Optional.empty(),
+                    () -> DriftMetrics.of(report));
             return exitCode;
         }
     }

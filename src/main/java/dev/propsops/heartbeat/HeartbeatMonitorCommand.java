@@ -9,9 +9,12 @@ import dev.propsops.cli.OutputOptions;
 import dev.propsops.gcp.FirestoreSession;
 import dev.propsops.gcp.GcpConfig;
 import dev.propsops.heartbeat.monitor.FirestoreMonitorStore;
+import dev.propsops.heartbeat.monitor.MonitorMetrics;
 import dev.propsops.heartbeat.monitor.MonitorReport;
 import dev.propsops.heartbeat.monitor.MonitorService;
+import dev.propsops.monitoring.ExportMetricsOptions;
 import jakarta.inject.Inject;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,6 +41,9 @@ public class HeartbeatMonitorCommand extends OpsCommand {
     @Mixin
     OutputOptions output;
 
+    @Mixin
+    ExportMetricsOptions metrics;
+
     @Inject
     GcpConfig gcp;
 
@@ -60,6 +66,8 @@ public class HeartbeatMonitorCommand extends OpsCommand {
             } else {
                 report.print(invocation.out());
             }
+            invocation.out().flush();
+            metrics.export(invocation, Optional.of(session.target().projectId()), () -> MonitorMetrics.of(report, coll));
             return failOn.exitCodeFor(report.worst());
         }
     }

@@ -65,7 +65,10 @@ public final class HeartbeatWriter {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw failure(beat, e);
-        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+        } catch (TimeoutException e) {
+            // the future's own message is a dump of its whole chain of futures: say what happened instead
+            throw failure(beat, new TimeoutException("no answer within " + deadline.toMillis() + " ms"));
+        } catch (ExecutionException | RuntimeException e) {
             throw failure(beat, e.getCause() != null && e instanceof ExecutionException ? e.getCause() : e);
         }
     }

@@ -14,6 +14,7 @@ import dev.propsops.gcp.BigQueryConnector;
 import dev.propsops.gcp.GcpAccess;
 import dev.propsops.gcp.BigQueryTarget;
 import dev.propsops.gcp.GcpConfig;
+import dev.propsops.monitoring.ExportMetricsOptions;
 import dev.propsops.sport.SportConfig;
 import dev.propsops.sport.SportOptions;
 import dev.propsops.staging.bigquery.BigQueryTableCatalog;
@@ -87,6 +88,9 @@ public class StagingPruneCommand extends OpsCommand {
     @Mixin
     OutputOptions output;
 
+    @Mixin
+    ExportMetricsOptions metrics;
+
     @Inject
     StagingConfig config;
 
@@ -145,6 +149,7 @@ public class StagingPruneCommand extends OpsCommand {
             PruneTextReport.render(report, invocation.out());
         }
         invocation.out().flush();
+        metrics.export(invocation, context.project, () -> StagingMetrics.of(report));
         failIfSomethingFailed(report);
         return plan.capped() ? ExitCode.FINDINGS : ExitCode.OK;
     }

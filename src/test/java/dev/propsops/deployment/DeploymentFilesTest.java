@@ -33,7 +33,7 @@ class DeploymentFilesTest {
     /** Parses arguments with the CLI's own parser, as the binary would, without running anything. */
     private static ParseResult parse(String where, List<String> args) {
         try {
-            return new CommandLine(PropsOps.class).parseArgs(args.toArray(String[]::new));
+            return PropsOps.commandLine(CommandLine.defaultFactory()).parseArgs(args.toArray(String[]::new));
         } catch (CommandLine.ParameterException e) {
             throw new AssertionError(where + ": props-ops " + String.join(" ", args) + " does not parse: " + e.getMessage(), e);
         }
@@ -142,6 +142,53 @@ class DeploymentFilesTest {
             }
         }
         assertThat(triggers).isEqualTo(specs);
+    }
+
+    @Test
+    void everyJobSpecGivesItsOwnHeartbeatTheIntervalOfItsTriggersCron() {
+        for (JobSpec spec : DeploymentFiles.jobSpecs()) {
+            String where = DeploymentFiles.ROOT.relativize(spec.path()).toString();
+            Path trigger = spec.path().resolveSibling(spec.job() + ".trigger.yaml");
+            java.time.Duration cron = CronGaps.longestGap(DeploymentFiles.yaml(trigger).path("schedule").asText());
+            String value = null;
+            for (JsonNode env : spec.container().path("env")) {
+                if (env.path("name").asText().equals(dev.propsops.monitoring.OwnHeartbeat.INTERVAL_ENV)) {
+                    value = env.path("value").asText();
+                }
+            }
+            assertThat(value).as(where + " sets no " + dev.propsops.monitoring.OwnHeartbeat.INTERVAL_ENV).isNotNull();
+            assertThat(dev.propsops.cli.DurationConverter.parse(value)).as(where + ": the trigger fires every " + cron).isEqualTo(cron);
+        }
+    }
+
+    @Test
+    void cronGapsAreTheLongestWaitBetweenFirings() {
+        assertThat(CronGaps.longestGap("*/30 * * * *")).isEqualTo(java.time.Duration.ofMinutes(30));
+        assertThat(CronGaps.longestGap("30 4 * * *")).isEqualTo(java.time.Duration.ofDays(1));
+        assertThat(CronGaps.longestGap("0 6 * * 1")).isEqualTo(java.time.Duration.ofDays(7));
+        assertThat(CronGaps.longestGap("0 8 * * 1-5")).isEqualTo(java.time.Duration.ofDays(3));
+        assertThat(CronGaps.longestGap("0 0,12 * * *")).isEqualTo(java.time.Duration.ofHours(12));
+    }
+
+    @Test
+    void everyJobSpecNamesTheRolesItsJobNeedsForItsHeartbeatAndMetrics() {
+        for (JobSpec spec : DeploymentFiles.jobSpecs()) {
+            String where = DeploymentFiles.ROOT.relativize(spec.path()).toString();
+            String text = DeploymentFiles.read(spec.path());
+            List<String> roles = new ArrayList<>();
+            Matcher m = Pattern.compile("(?m)^#\\s+(roles/[a-zA-Z.]+)").matcher(text);
+            while (m.find()) {
+                roles.add(m.group(1));
+            }
+            // every deployed job beats for itself (on by default on Cloud Run)
+            assertThat(roles).as(where).contains("roles/datastore.user");
+            CommandLine job = PropsOps.commandLine(CommandLine.defaultFactory()).getSubcommands().get(spec.job());
+            if (job.getCommandSpec().findOption("--export-metrics") != null) {
+                assertThat(roles).as(where + ": it exports metrics on Cloud Run").contains("roles/monitoring.metricWriter");
+            } else {
+                assertThat(roles).as(where).doesNotContain("roles/monitoring.metricWriter");
+            }
+        }
     }
 
     @Test
