@@ -13,6 +13,7 @@ import dev.propsops.cloudrun.Service;
 import dev.propsops.cloudrun.admin.AdminApiReader;
 import dev.propsops.gcp.GcpAccess;
 import dev.propsops.gcp.GcpConfig;
+import dev.propsops.repo.drift.Deployed;
 import dev.propsops.repo.drift.DriftChecker;
 import dev.propsops.repo.drift.DriftReport;
 import dev.propsops.repo.drift.DriftReportJson;
@@ -20,7 +21,6 @@ import dev.propsops.repo.drift.DriftReportText;
 import dev.propsops.repo.drift.ExportFiles;
 import dev.propsops.repo.drift.UnitCheck;
 import dev.propsops.repo.git.GitHistory;
-import dev.propsops.repo.servicemap.ServiceEntry;
 import dev.propsops.repo.servicemap.ServiceMap;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
@@ -104,13 +104,11 @@ public class DeployDriftCommand extends OpsCommand {
         GitHistory.Branch tip = git.branch(Optional.ofNullable(branch));
         ServiceMap map = serviceMap(git, tip).requireClean();
 
-        List<UnitCheck> units = new ArrayList<>();
-        DriftChecker checker = new DriftChecker(git, tip, env, invocation.clock().instant());
-        String source = files != null ? exported(invocation, files, map, defaultRegion, checker, units)
-                : online(invocation, map, defaultRegion, checker, units);
+        Deployed deployed = files != null ? exported(files) : online(invocation, map, defaultRegion);
+        List<UnitCheck> units = deployed.check(map, defaultRegion, new DriftChecker(git, tip, env, invocation.clock().instant()));
 
         Optional<Rating> threshold = failOn.threshold(Rating.MEDIUM);
-        DriftReport report = new DriftReport(source, git.location().toString(), tip, map.source(), env, invocation.clock().instant(),
+        DriftReport report = new DriftReport(deployed.source(), git.location().toString(), tip, map.source(), env, invocation.clock().instant(),
                 threshold, units);
         int exit = failOn.exitCodeFor(report.worst(), Rating.MEDIUM);
         if (output.json()) {
@@ -135,83 +133,29 @@ public class DeployDriftCommand extends OpsCommand {
         return ServiceMapFiles.fromBranch(git, tip.tip(), tip.name(), config.servicesFile());
     }
 
-    private String online(Invocation invocation, ServiceMap map, String defaultRegion, DriftChecker checker, List<UnitCheck> units) {
+    private Deployed online(Invocation invocation, ServiceMap map, String defaultRegion) {
         Set<String> regions = new LinkedHashSet<>();
         regions.add(defaultRegion);
         map.entries().forEach(e -> e.region().ifPresent(regions::add));
         GcpAccess access = GcpAccess.of(project.project(), gcp, invocation);
-        List<Service> deployedServices = new ArrayList<>();
-        List<Job> deployedJobs = new ArrayList<>();
+        List<Service> services = new ArrayList<>();
+        List<Job> jobs = new ArrayList<>();
         for (String r : regions) {
             invocation.log().info("reading Cloud Run services and jobs of project " + access.projectId() + " in " + r);
             AdminApiReader reader = invocation.closeAtEnd(AdminApiReader.open(access, r));
-            deployedServices.addAll(reader.services());
-            deployedJobs.addAll(reader.jobs());
+            services.addAll(reader.services());
+            jobs.addAll(reader.jobs());
         }
-        String where = "Cloud Run (project " + access.projectId() + ")";
-        compare(map, defaultRegion, checker, units, deployedServices, true, deployedJobs, true, where);
-        return "Cloud Run Admin API (project " + access.projectId() + ", region" + (regions.size() > 1 ? "s " : " ")
-                + String.join(", ", regions) + ")";
+        return new Deployed("Cloud Run Admin API (project " + access.projectId() + ", region" + (regions.size() > 1 ? "s " : " ")
+                + String.join(", ", regions) + ")", "Cloud Run (project " + access.projectId() + ")", services, true, jobs, true);
     }
 
-    private String exported(Invocation invocation, ExportFiles files, ServiceMap map, String defaultRegion, DriftChecker checker,
-            List<UnitCheck> units) {
+    private static Deployed exported(ExportFiles files) {
         var reader = files.reader();
-        List<Service> deployedServices = files.services().isPresent() ? reader.services() : List.of();
-        List<Job> deployedJobs = files.hasJobs() ? reader.jobs() : List.of();
-        compare(map, defaultRegion, checker, units, deployedServices, files.services().isPresent(), deployedJobs, files.hasJobs(),
-                "the export");
         List<String> names = new ArrayList<>();
         files.kinds().values().forEach(p -> names.add(p.toString()));
-        return "gcloud export " + String.join(", ", names);
-    }
-
-    private static void compare(ServiceMap map, String defaultRegion, DriftChecker checker, List<UnitCheck> units,
-            List<Service> services, boolean servicesRead, List<Job> jobs, boolean jobsRead, String where) {
-        Set<String> matched = new LinkedHashSet<>();
-        for (ServiceEntry e : map.entries()) {
-            String wanted = e.region().orElse(defaultRegion);
-            if (e.kind() == ServiceEntry.Kind.SERVICE) {
-                if (!servicesRead) {
-                    units.add(DriftChecker.notChecked(e, wanted, "not checked: the export has no services",
-                            "add `gcloud run services list --format=json` output to --from-export"));
-                    continue;
-                }
-                Optional<Service> s = pick(services.stream().filter(x -> x.name().equals(e.name())).toList(), e, defaultRegion, Service::region);
-                s.ifPresentOrElse(x -> {
-                    matched.add("service/" + x.region() + "/" + x.name());
-                    units.add(checker.service(e, x));
-                }, () -> units.add(DriftChecker.notDeployed(e, wanted, where)));
-            } else {
-                if (!jobsRead) {
-                    units.add(DriftChecker.notChecked(e, wanted, "not checked: the export has no jobs",
-                            "add `gcloud run jobs list --format=json` output to --from-export"));
-                    continue;
-                }
-                Optional<Job> j = pick(jobs.stream().filter(x -> x.name().equals(e.name())).toList(), e, defaultRegion, Job::region);
-                j.ifPresentOrElse(x -> {
-                    matched.add("job/" + x.region() + "/" + x.name());
-                    units.add(checker.job(e, x));
-                }, () -> units.add(DriftChecker.notDeployed(e, wanted, where)));
-            }
-        }
-        for (Service s : services) {
-            if (!matched.contains("service/" + s.region() + "/" + s.name()) && map.find(s.name(), ServiceEntry.Kind.SERVICE).isEmpty()) {
-                units.add(DriftChecker.notInMap(s.name(), ServiceEntry.Kind.SERVICE, s.region(), map.source()));
-            }
-        }
-        for (Job j : jobs) {
-            if (!matched.contains("job/" + j.region() + "/" + j.name()) && map.find(j.name(), ServiceEntry.Kind.JOB).isEmpty()) {
-                units.add(DriftChecker.notInMap(j.name(), ServiceEntry.Kind.JOB, j.region(), map.source()));
-            }
-        }
-    }
-
-    /** The deployed unit of an entry: in its own region when it names one, else preferably in the default region. */
-    private static <T> Optional<T> pick(List<T> candidates, ServiceEntry e, String defaultRegion, java.util.function.Function<T, String> region) {
-        if (e.region().isPresent()) {
-            return candidates.stream().filter(c -> region.apply(c).isEmpty() || region.apply(c).equals(e.region().get())).findFirst();
-        }
-        return candidates.stream().filter(c -> region.apply(c).equals(defaultRegion)).findFirst().or(() -> candidates.stream().findFirst());
+        return new Deployed("gcloud export " + String.join(", ", names), "the export",
+                files.services().isPresent() ? reader.services() : List.of(), files.services().isPresent(),
+                files.hasJobs() ? reader.jobs() : List.of(), files.hasJobs());
     }
 }
