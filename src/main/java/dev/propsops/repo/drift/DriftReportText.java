@@ -1,6 +1,5 @@
 package dev.propsops.repo.drift;
 
-import dev.propsops.cli.Rating;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -38,9 +37,5 @@ public final class DriftReportText {
                 + r.worst().map(w -> "; worst " + w.label()).orElse(""));
         out.println(r.failOn().map(t -> r.failing().isEmpty() ? "nothing at or above --fail-on " + t.key()
                 : r.failing().size() + " at or above --fail-on " + t.key() + ": exit 3").orElse("--fail-on never: report only"));
-    }
-
-    static String rating(Rating r) {
-        return r.label();
     }
 }

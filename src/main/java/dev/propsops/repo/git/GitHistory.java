@@ -339,9 +339,4 @@ public final class GitHistory implements AutoCloseable {
     public void close() {
         repo.close();
     }
-
-    /** For tests and adapters that need JGit itself. */
-    Repository repository() {
-        return repo;
-    }
 }
