@@ -173,6 +173,12 @@ class DeployDriftExportTest {
         JsonNode backfill = unit(j, "nba-odds-api-backfill");
         assertThat(backfill.path("verdict").asText()).isEqualTo("not_checked");
         assertThat(backfill.path("fix").asText()).contains("gcloud run jobs list --format=json");
+
+        // executions say how runs ended, not what the next one is built from: the job stays unchecked
+        CliDriver.Result withExecutions = run("deploy-drift", "--repo", repo.toString(), "--from-export", services.toString(),
+                "--from-export", Path.of("src/test/resources/cloudrun/executions.json").toString(), "--output", "json");
+        assertThat(unit(Json.mapper().readTree(withExecutions.out()), "nba-odds-api-backfill").path("verdict").asText())
+                .isEqualTo("not_checked");
     }
 
     @Test

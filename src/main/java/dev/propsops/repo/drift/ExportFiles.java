@@ -61,9 +61,9 @@ public record ExportFiles(Map<Kind, Path> kinds) {
                 Optional.ofNullable(kinds.get(Kind.REVISIONS)));
     }
 
-    /** Jobs are known when either a jobs or an executions export was given. */
+    /** Jobs are known from a jobs export only: an execution does not say what the job's next run is built from. */
     public boolean hasJobs() {
-        return kinds.containsKey(Kind.JOBS) || kinds.containsKey(Kind.EXECUTIONS);
+        return kinds.containsKey(Kind.JOBS);
     }
 
     private static Kind kindOf(Path file) {
