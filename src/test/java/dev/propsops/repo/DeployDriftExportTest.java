@@ -218,6 +218,14 @@ class DeployDriftExportTest {
                 "--from-export", only.toString(), "--from-export", jobs.toString());
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.OK);
         assertThat(r.out()).contains("2 services and jobs: 2 current; worst INFO", "nothing at or above --fail-on medium");
+
+        // what other repositories deploy is not "missing from the map"
+        Files.writeString(dir.resolve("current.yaml"), "external: [nba-grad*]\n" + Files.readString(dir.resolve("current.yaml")));
+        Path two = write(dir.resolve("two.json"), (com.fasterxml.jackson.databind.node.ObjectNode) Json.mapper().readTree(only.toFile()).get(0),
+                service("nba-grading", "nba-grading-00001-a", IMAGES + "grading:latest", Map.of(), "nba-grading-00001-a=100"));
+        CliDriver.Result external = run("deploy-drift", "--repo", repo.toString(), "--services", dir.resolve("current.yaml").toString(),
+                "--from-export", two.toString(), "--from-export", jobs.toString());
+        assertThat(external.out()).as(external.toString()).doesNotContain("nba-grading").contains("2 services and jobs: 2 current");
     }
 
     @Test

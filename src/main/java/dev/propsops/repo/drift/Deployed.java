@@ -23,7 +23,7 @@ public record Deployed(String source, String where, List<Service> services, bool
         jobs = List.copyOf(jobs);
     }
 
-    /** A verdict for every entry of the map, then one for everything that runs but is not in the map. */
+    /** A verdict for every entry of the map, then one for everything that runs but is neither in the map nor external. */
     public List<UnitCheck> check(ServiceMap map, String defaultRegion, DriftChecker checker) {
         List<UnitCheck> units = new ArrayList<>();
         for (ServiceEntry e : map.entries()) {
@@ -55,7 +55,7 @@ public record Deployed(String source, String where, List<Service> services, bool
     private static <T> void strays(ServiceMap map, List<T> all, Function<T, String> name, Function<T, String> region,
             ServiceEntry.Kind kind, List<UnitCheck> units) {
         for (T x : all) {
-            if (map.find(name.apply(x), kind).isEmpty()) {
+            if (map.find(name.apply(x), kind).isEmpty() && !map.external(name.apply(x))) {
                 units.add(DriftChecker.notInMap(name.apply(x), kind, region.apply(x), map.source()));
             }
         }

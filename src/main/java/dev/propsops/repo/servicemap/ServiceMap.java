@@ -14,14 +14,22 @@ import java.util.stream.Collectors;
  * @param source how the file is named in messages (its path relative to the repository, or as given)
  * @param ignore path prefixes repo-check does not look at (archived Dockerfiles, vendored code)
  * @param sports the folders allowed under deployment/dockerfiles/ (empty: any)
+ * @param external Cloud Run names (with {@code *} wildcards) deployed from other repositories: deploy-drift does
+ *        not report them as missing from the map
  */
-public record ServiceMap(String source, List<ServiceEntry> entries, List<String> ignore, List<String> sports,
+public record ServiceMap(String source, List<ServiceEntry> entries, List<String> ignore, List<String> sports, List<String> external,
         List<MapProblem> problems) {
     public ServiceMap {
         entries = List.copyOf(entries);
         ignore = List.copyOf(ignore);
         sports = List.copyOf(sports);
+        external = List.copyOf(external);
         problems = List.copyOf(problems);
+    }
+
+    /** Whether a Cloud Run service or job is deployed from another repository (the map's {@code external:}). */
+    public boolean external(String name) {
+        return external.stream().anyMatch(glob -> name.matches(java.util.regex.Pattern.quote(glob).replace("*", "\\E.*\\Q")));
     }
 
     public Optional<ServiceEntry> find(String name, ServiceEntry.Kind kind) {

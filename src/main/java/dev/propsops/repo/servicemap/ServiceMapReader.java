@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
  * <pre>
  * ignore: [docs/archive/]            # optional: repo-check skips these paths
  * sports: [nba, mlb, platform]       # optional: the folders allowed under deployment/dockerfiles/
+ * external: [props-ops-*]            # optional: Cloud Run names deployed from other repositories
  * services:
  *   - name: prediction-worker        # the Cloud Run service or job
  *     kind: service                  # service (default) | job
@@ -32,11 +33,12 @@ import java.util.regex.Pattern;
  * </pre>
  */
 public final class ServiceMapReader {
-    static final Set<String> TOP_KEYS = Set.of("services", "ignore", "sports");
+    static final Set<String> TOP_KEYS = Set.of("services", "ignore", "sports", "external");
     static final List<String> ENTRY_KEYS = List.of("name", "kind", "dockerfile", "paths", "region", "commit-env");
     private static final Pattern NAME = Pattern.compile("[a-z]([-a-z0-9]{0,61}[a-z0-9])?");
     private static final Pattern REGION = Pattern.compile("[a-z]+-[a-z]+[0-9]+");
     private static final Pattern ENV = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Pattern EXTERNAL = Pattern.compile("[a-z0-9*][-a-z0-9*]*");
     private static final Pattern FOLDER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     private static final String FIX = "correct the service map (its keys are in the README, section deploy-drift)";
 
@@ -74,6 +76,9 @@ public final class ServiceMapReader {
                 structure(k.line(), "unknown key '" + k.name() + "' (the map's keys are services, ignore, sports)"));
         List<String> ignore = strings(top, "ignore", true);
         List<String> sports = strings(top, "sports", false);
+        List<String> external = strings(top, "external", false);
+        external.stream().filter(x -> !EXTERNAL.matcher(x).matches()).forEach(x ->
+                structure(top.keys().get("external").line(), "external: '" + x + "' is not a Cloud Run name (* for any text)"));
         sports.stream().filter(s -> !FOLDER.matcher(s).matches()).forEach(s ->
                 structure(top.keys().get("sports").line(), "sports: '" + s + "' is not a folder name"));
         List<ServiceEntry> entries = new ArrayList<>();
@@ -95,12 +100,12 @@ public final class ServiceMapReader {
                 });
             }
         }
-        return new ServiceMap(source, entries, ignore, sports, problems);
+        return new ServiceMap(source, entries, ignore, sports, external, problems);
     }
 
     private ServiceMap failed(int line, String message) {
         structure(line, message);
-        return new ServiceMap(source, List.of(), List.of(), List.of(), problems);
+        return new ServiceMap(source, List.of(), List.of(), List.of(), List.of(), problems);
     }
 
     private Optional<ServiceEntry> entry(Node item) {

@@ -31,6 +31,7 @@ class ServiceMapReaderTest {
                 ---
                 ignore: [docs/archive/]
                 sports: [nba, mlb]
+                external: [props-ops-*, unified-dashboard]
                 services:
                   - name: prediction-worker
                     kind: service
@@ -50,7 +51,7 @@ class ServiceMapReaderTest {
         assertThat(map.sports()).containsExactly("nba", "mlb");
         ServiceEntry worker = map.entries().get(0);
         assertThat(worker.kind()).isEqualTo(ServiceEntry.Kind.SERVICE);
-        assertThat(worker.line()).isEqualTo(5);
+        assertThat(worker.line()).isEqualTo(6);
         assertThat(worker.paths()).containsExactly("predictions/worker/", "shared/", "requirements.txt");
         assertThat(worker.trackedPaths()).containsExactly("predictions/worker/", "shared/", "requirements.txt", "predictions/worker/Dockerfile");
         assertThat(worker.region()).contains("us-east1");
@@ -59,6 +60,10 @@ class ServiceMapReaderTest {
         assertThat(backfill.trackedPaths()).containsExactly("bin/backfill.py", "deployment/dockerfiles/nba/Dockerfile.odds-api-backfill");
         // without paths, a service Dockerfile's folder is its source
         assertThat(map.find("coordinator", ServiceEntry.Kind.SERVICE).orElseThrow().paths()).containsExactly("predictions/worker/");
+        assertThat(map.external("props-ops-nba-drift-check")).isTrue();
+        assertThat(map.external("unified-dashboard")).isTrue();
+        assertThat(map.external("unified-dashboard-v2")).isFalse();
+        assertThat(map.external("prediction-worker")).isFalse();
         assertThat(map.ignored("docs/archive/Dockerfile.legacy")).isTrue();
         assertThat(map.ignored("docs/archived/Dockerfile")).isFalse();
         assertThat(map.requireClean()).isSameAs(map);
@@ -147,6 +152,8 @@ class ServiceMapReaderTest {
         assertThat(read("services: []\n---\nservices: []\n").problems()).singleElement()
                 .satisfies(p -> assertThat(p.message()).contains("second YAML document"));
         assertThat(read("services: []\n").problems()).isEmpty();
+        assertThat(read("external: [Props_Ops]\nservices: []\n").problems()).singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("external: 'Props_Ops' is not a Cloud Run name"));
         assertThat(read("services:\n  - name: a\n    dockerfile: /abs/Dockerfile\n").problems()).singleElement()
                 .satisfies(p -> assertThat(p.message()).contains("must be relative"));
         assertThat(read("services:\n  - name:\n    dockerfile: predictions/worker/Dockerfile\n").problems()).singleElement()
