@@ -98,6 +98,8 @@ public final class HandoffRepos {
                     steps:
                       - name: gcr.io/cloud-builders/docker
                         args: ['build', '-f', 'docker/analytics.Dockerfile', '-t', 'analytics', '.']
+                      - name: gcr.io/kaniko-project/executor
+                        args: ['--dockerfile=docker/precompute.Dockerfile', '--context=dir:///workspace']
                     """);
             f.write("deployment/services.yaml", """
                     ---

@@ -67,6 +67,7 @@ class RepoCheckCommandTest {
                 "high missing-file-reference bin/raw/deploy/deploy_processors_simple.sh:3",
                 "high missing-file-reference bin/raw/deploy/deploy_processors_simple.sh:4",
                 "high missing-file-reference cloudbuild.yaml:4",
+                "high missing-file-reference cloudbuild.yaml:6",
                 "high deploy-source bin/deploy_phase1_phase2.sh:2",
                 "high deploy-source bin/deploy_phase1_phase2.sh:3",
                 "low build-context predictions/worker/Dockerfile:1",
@@ -75,7 +76,7 @@ class RepoCheckCommandTest {
                 "medium build-context predictions/coordinator/Dockerfile:1",
                 "low build-context services/combined/Dockerfile:1");
         assertThat(j.path("worst").asText()).isEqualTo("high");
-        assertThat(j.path("counts").path("high").asInt()).isEqualTo(11);
+        assertThat(j.path("counts").path("high").asInt()).isEqualTo(12);
         assertThat(message(j, "Dockerfile.mlb-worker", "duplicate-dockerfile")).contains("same content as predictions/mlb/Dockerfile");
         assertThat(message(j, "Dockerfile", "runtime-service-selection")).contains("branches on $SERVICE");
         assertThat(message(j, "services/combined/Dockerfile", "runtime-service-selection"))
@@ -92,7 +93,7 @@ class RepoCheckCommandTest {
 
         CliDriver.Result text = run("repo-check", "--repo", dir.toString());
         assertThat(text.out()).contains("HIGH     Dockerfile:5  [runtime-service-selection]", "fix: give each service its own Dockerfile")
-                .contains("19 findings (11 HIGH, 5 MEDIUM, 3 LOW): exit 3 (--fail-on low)");
+                .contains("20 findings (12 HIGH, 5 MEDIUM, 3 LOW): exit 3 (--fail-on low)");
     }
 
     @Test
