@@ -5,25 +5,26 @@ import dev.propsops.cli.ErrorHandler;
 import dev.propsops.cli.ExitCode;
 import dev.propsops.cli.Invocation;
 import dev.propsops.cli.OpsCommand;
+import dev.propsops.demo.DemoCommand;
 import dev.propsops.drift.DriftCheckCommand;
 import dev.propsops.heartbeat.HeartbeatCleanupCommand;
 import dev.propsops.heartbeat.HeartbeatCommand;
 import dev.propsops.heartbeat.HeartbeatMonitorCommand;
-import dev.propsops.heartbeat.demo.DemoCommand;
+import dev.propsops.logs.LogTriageCommand;
 import dev.propsops.monitoring.OwnHeartbeat;
 import dev.propsops.repo.DeployDriftCommand;
 import dev.propsops.repo.RepoCheckCommand;
 import dev.propsops.staging.StagingPruneCommand;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The top command: lists the jobs, prints the version, and wires the one error handler. */
 @Command(name = "props-ops", mixinStandardHelpOptions = true, versionProvider = BuildInfo.class,
         sortOptions = false, usageHelpAutoWidth = true,
         description = "Operations jobs that keep the player-props platform healthy (Firestore heartbeats, "
-                + "feature drift, BigQuery staging tables).",
+                + "feature drift, BigQuery staging tables, Cloud Run errors).",
         subcommands = {
                 HeartbeatCommand.class,
                 HeartbeatCleanupCommand.class,
@@ -32,6 +33,7 @@ import picocli.CommandLine.Command;
                 StagingPruneCommand.class,
                 DeployDriftCommand.class,
                 RepoCheckCommand.class,
+                LogTriageCommand.class,
                 DemoCommand.class,
         },
         footerHeading = "%nExit codes:%n",

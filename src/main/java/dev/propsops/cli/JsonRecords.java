@@ -38,6 +38,21 @@ public final class JsonRecords {
         }
     }
 
+    /**
+     * Receives the records of a file as a parser positioned on each record's first token, for readers that
+     * take only some fields of big records and would rather not build a tree of each (log-triage reads
+     * millions of log entries). The visitor must consume exactly that one value ({@code skipChildren} for what
+     * it does not want); a {@link JsonProcessingException} it lets through is broken JSON at that record.
+     */
+    public interface StreamVisitor {
+        void record(JsonParser parser, long index, long line) throws IOException;
+
+        /** A JSON Lines line that is not JSON; the index counts it as a record. Default: an error. */
+        default void malformed(long index, long line, String why) {
+            throw new IllegalStateException("line " + line + " is not JSON: " + why);
+        }
+    }
+
     /** The layout a file turned out to have. */
     public enum Layout {
         ARRAY,
@@ -47,6 +62,21 @@ public final class JsonRecords {
 
     /** Reads every record of {@code file}; returns the layout it had. */
     public static Layout read(Path file, Visitor visitor) {
+        return stream(file, new StreamVisitor() {
+            @Override
+            public void record(JsonParser parser, long index, long line) throws IOException {
+                visitor.record(parser.readValueAsTree(), index, line);
+            }
+
+            @Override
+            public void malformed(long index, long line, String why) {
+                visitor.malformed(index, line, why);
+            }
+        });
+    }
+
+    /** Reads every record of {@code file} as parser positions (see {@link StreamVisitor}); returns the layout. */
+    public static Layout stream(Path file, StreamVisitor visitor) {
         try (InputStream raw = Files.newInputStream(file)) {
             PushbackInputStream in = new PushbackInputStream(raw, 8);
             int first = firstSignificant(in);
@@ -67,7 +97,7 @@ public final class JsonRecords {
         }
     }
 
-    private static void readArray(Path file, InputStream in, Visitor visitor) throws IOException {
+    private static void readArray(Path file, InputStream in, StreamVisitor visitor) throws IOException {
         try (JsonParser p = Json.mapper().getFactory().createParser(in)) {
             p.nextToken(); // START_ARRAY
             long index = 0;
@@ -79,8 +109,8 @@ public final class JsonRecords {
                                 "the file ends inside its JSON array (truncated?) after " + index + " record(s)", index);
                     }
                     long line = p.currentTokenLocation().getLineNr();
-                    JsonNode value = p.readValueAsTree();
-                    visitor.record(value, index++, line);
+                    visitor.record(p, index, line);
+                    index++;
                 }
                 if (p.nextToken() != null) {
                     throw new RecordFileException(file, p.currentTokenLocation().getLineNr(),
@@ -97,7 +127,7 @@ public final class JsonRecords {
      * JSON Lines, or one value spread over several lines: each line is tried on its own first; a line that
      * starts a value it does not finish is read on together with the lines after it.
      */
-    private static void readLines(Path file, InputStream in, Visitor visitor) throws IOException {
+    private static void readLines(Path file, InputStream in, StreamVisitor visitor) throws IOException {
         BufferedReader reader = new BufferedReader(new java.io.InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
         long index = 0;
         long lineNr = 0;
@@ -109,7 +139,7 @@ public final class JsonRecords {
                 continue;
             }
             try {
-                visitor.record(Json.mapper().readTree(text), index, lineNr);
+                visitor.record(parser(text), index, lineNr);
             } catch (JsonProcessingException e) {
                 if (index == 0 && isIncomplete(e)) {
                     // a pretty-printed single value: read the rest of the file as one
@@ -119,7 +149,7 @@ public final class JsonRecords {
                         rest.append(buf, 0, n);
                     }
                     try {
-                        visitor.record(Json.mapper().readTree(rest.toString()), 0, lineNr);
+                        visitor.record(parser(rest.toString()), 0, lineNr);
                     } catch (JsonProcessingException whole) {
                         long at = whole.getLocation() == null ? lineNr : lineNr + whole.getLocation().getLineNr() - 1;
                         throw new RecordFileException(file, at, "not valid JSON: " + whole.getOriginalMessage(), 0);
@@ -130,6 +160,15 @@ public final class JsonRecords {
             }
             index++;
         }
+    }
+
+    /** A parser on one value's text, at its first token (an empty text is no JSON, as readTree would say). */
+    private static JsonParser parser(String text) throws IOException {
+        JsonParser p = Json.mapper().getFactory().createParser(text);
+        if (p.nextToken() == null) {
+            throw new com.fasterxml.jackson.core.JsonParseException(p, "No content to map due to end-of-input");
+        }
+        return p;
     }
 
     private static boolean isIncomplete(JsonProcessingException e) {

@@ -1,6 +1,14 @@
 package dev.propsops.drift;
 
 import dev.propsops.cli.OpsException;
+import dev.propsops.drift.check.Check;
+import dev.propsops.drift.check.Feature;
+import dev.propsops.drift.check.Outcome;
+import dev.propsops.drift.check.Presence;
+import dev.propsops.drift.check.TableRef;
+import dev.propsops.drift.check.Thresholds;
+import dev.propsops.drift.plan.ComparisonPlan;
+import dev.propsops.drift.query.StatsQuery;
 import dev.propsops.sport.Sport;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,10 +26,15 @@ import java.util.TreeMap;
  */
 public record ConfiguredChecks(List<Check> checks, Optional<Outcome> outcome) {
 
+    /** The queries that measure these checks and the outcome over the plan's periods. */
+    public List<StatsQuery> queries(ComparisonPlan plan) {
+        return StatsQuery.plan(checks, outcome, plan);
+    }
+
     public static ConfiguredChecks of(DriftConfig config, Sport sport) {
         String prefix = "ops.drift." + sport + ".";
         DriftConfig.SportChecks sc = config.of(sport);
-        Thresholds defaults = guard("ops.drift.thresholds.*", () -> Thresholds.of(config.thresholds()));
+        Thresholds defaults = guard("ops.drift.thresholds.*", () -> thresholds(config.thresholds()));
         Map<String, DriftConfig.ThresholdOverrides> overrides = sc.thresholds();
         Set<String> known = new HashSet<>();
         List<Check> checks = new ArrayList<>();
@@ -72,7 +85,7 @@ public record ConfiguredChecks(List<Check> checks, Optional<Outcome> outcome) {
         List<Feature> features = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
             String n = names.get(i);
-            Thresholds t = overrides.containsKey(n) ? defaults.with(overrides.get(n)) : defaults;
+            Thresholds t = overrides.containsKey(n) ? with(defaults, overrides.get(n)) : defaults;
             features.add(new Feature(n, array.isPresent() ? i : -1,
                     nonZero.contains(n) ? Presence.NOT_NULL_NOR_ZERO : Presence.NOT_NULL, t));
         }
@@ -81,7 +94,7 @@ public record ConfiguredChecks(List<Check> checks, Optional<Outcome> outcome) {
             throw new IllegalArgumentException("min-array-length " + minLength + " is below the " + names.size()
                     + " features read from the array");
         }
-        Thresholds rows = overrides.containsKey(name) ? defaults.with(overrides.get(name)) : defaults;
+        Thresholds rows = overrides.containsKey(name) ? with(defaults, overrides.get(name)) : defaults;
         return new Check(name, table, dateColumn, array, array.isPresent() ? minLength : 0, features, c.bootstrap(), rows);
     }
 
@@ -92,6 +105,18 @@ public record ConfiguredChecks(List<Check> checks, Optional<Outcome> outcome) {
         return new Outcome(TableRef.parse(o.table()), TableRef.requireIdentifier(o.dateColumn(), "date column"),
                 TableRef.requireIdentifier(o.correctColumn(), "correct column"),
                 o.filterColumn().map(f -> TableRef.requireIdentifier(f, "filter column")), o.filterValue());
+    }
+
+    private static Thresholds thresholds(DriftConfig.ThresholdDefaults d) {
+        return new Thresholds(d.coverageWarnPoints(), d.coverageCriticalPoints(), d.psiWarn(), d.psiCritical(),
+                d.rowsPerDayChangeWarn(), d.psiMinValues());
+    }
+
+    private static Thresholds with(Thresholds t, DriftConfig.ThresholdOverrides o) {
+        return new Thresholds(o.coverageWarnPoints().orElse(t.coverageWarnPoints()),
+                o.coverageCriticalPoints().orElse(t.coverageCriticalPoints()), o.psiWarn().orElse(t.psiWarn()),
+                o.psiCritical().orElse(t.psiCritical()), o.rowsPerDayChangeWarn().orElse(t.rowsPerDayChangeWarn()),
+                o.psiMinValues().orElse(t.psiMinValues()));
     }
 
     private static <T> T guard(String keys, java.util.function.Supplier<T> build) {

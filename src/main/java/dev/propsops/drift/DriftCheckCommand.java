@@ -1,5 +1,6 @@
 package dev.propsops.drift;
 
+import dev.propsops.cli.ByteSize;
 import dev.propsops.cli.FailOnOptions;
 import dev.propsops.cli.Invocation;
 import dev.propsops.cli.Json;
@@ -8,8 +9,15 @@ import dev.propsops.cli.OpsCommand;
 import dev.propsops.cli.OpsException;
 import dev.propsops.cli.OutputOptions;
 import dev.propsops.cli.ProjectOptions;
+import dev.propsops.cli.YearMonthConverter;
 import dev.propsops.drift.bigquery.BigQueryStatsSource;
 import dev.propsops.drift.duckdb.DuckDbStatsSource;
+import dev.propsops.drift.plan.Baseline;
+import dev.propsops.drift.plan.ComparisonPlan;
+import dev.propsops.drift.plan.ComparisonPlanner;
+import dev.propsops.drift.report.DriftReport;
+import dev.propsops.drift.report.DriftReportJson;
+import dev.propsops.drift.report.DriftReportText;
 import dev.propsops.gcp.BigQueryConnector;
 import dev.propsops.gcp.GcpAccess;
 import dev.propsops.gcp.BigQueryTarget;
@@ -89,13 +97,13 @@ public class DriftCheckCommand extends OpsCommand {
                 Baseline.parse(baseline), LocalDate.now(invocation.clock()));
         SourceSpec spec = SourceSpec.parse(source);
         ConfiguredChecks checks = ConfiguredChecks.of(config, sport.sport());
-        SeasonCalendar calendar = new SeasonCalendar(sports.of(sport.sport()).seasons(), config.bootstrapDays());
+        ConfiguredSeasons seasons = ConfiguredSeasons.of(sports.of(sport.sport()), config.bootstrapDays(), sport.sport());
         long budget = maxBytes != null ? maxBytes : configuredMaxBytes();
         if (spec.kind() != SourceSpec.Kind.BIGQUERY && (project.project().isPresent() || maxBytes != null)) {
             invocation.log().warn("--project and --max-bytes apply to --source bigquery only; ignored for " + source);
         }
         try (FeatureStatsSource src = open(spec, budget, invocation)) {
-            DriftReport report = new DriftCheck(invocation).run(sport.sport(), checks, plan, calendar, src);
+            DriftReport report = new DriftCheck(invocation).run(checks, plan, seasons, src);
             int exitCode = failOn.exitCodeFor(report.worst());
             if (output.json()) {
                 Json.print(invocation, DriftReportJson.render(report, failOn.threshold(), exitCode));

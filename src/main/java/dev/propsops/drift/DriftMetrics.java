@@ -1,5 +1,8 @@
 package dev.propsops.drift;
 
+import dev.propsops.drift.findings.Finding;
+import dev.propsops.drift.findings.FindingStatus;
+import dev.propsops.drift.report.DriftReport;
 import dev.propsops.monitoring.MetricPoint;
 import dev.propsops.monitoring.OpsMetric;
 import java.util.ArrayList;
@@ -7,7 +10,8 @@ import java.util.List;
 
 /**
  * drift-check's report as gauges, per check, feature and month: coverage, its change against the baseline,
- * PSI, and the check's rows per game day. A bootstrap month (no data by design) writes nothing, and a figure
+ * PSI, and the check's rows per game day. A bootstrap month (no data by design) or an unknown-season one (no
+ * known season says whether data was due) writes nothing, and a figure
  * the run could not compute (no PSI below the minimum of values, no change without a baseline) is left out
  * rather than written as 0.
  */
@@ -19,7 +23,8 @@ public final class DriftMetrics {
         String sport = report.sport().name();
         List<MetricPoint> points = new ArrayList<>();
         for (Finding f : report.findings()) {
-            if (f.status() == FindingStatus.bootstrap) {
+            if (f.status() == FindingStatus.bootstrap || f.status() == FindingStatus.unknown_season) {
+                // no data by design, or no one can tell whether data was due: a 0 on a dashboard would read as an outage
                 continue;
             }
             String month = f.month().label();

@@ -1,5 +1,9 @@
 package dev.propsops.drift;
 
+import dev.propsops.drift.query.Skipped;
+import dev.propsops.drift.query.StatsQuery;
+import dev.propsops.drift.query.StatsSql;
+import dev.propsops.drift.stats.Measurements;
 import java.util.List;
 import java.util.OptionalLong;
 
@@ -18,6 +22,9 @@ public interface FeatureStatsSource extends AutoCloseable {
     Preflight preflight(List<StatsQuery> queries);
 
     Measurements measure(StatsQuery query);
+
+    /** The sport's schedule through the same connection (and, on BigQuery, the same byte budget). */
+    ScheduleSource schedule();
 
     @Override
     void close();

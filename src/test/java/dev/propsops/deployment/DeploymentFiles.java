@@ -24,6 +24,7 @@ final class DeploymentFiles {
     static final Map<String, List<String>> JOBS = Map.of(
             "heartbeat-cleanup", List.of("platform"),
             "heartbeat-monitor", List.of("platform"),
+            "log-triage", List.of("platform"),
             "drift-check", List.of("nba", "mlb"),
             "staging-prune", List.of("nba", "mlb"));
     static final List<String> DESTRUCTIVE = List.of("heartbeat-cleanup", "staging-prune");

@@ -2,7 +2,7 @@ package dev.propsops.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.propsops.drift.testdata.PlatformData;
+import dev.propsops.drift.demo.PlatformData;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

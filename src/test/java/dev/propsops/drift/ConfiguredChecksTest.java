@@ -5,6 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.propsops.cli.ExitCode;
 import dev.propsops.cli.OpsException;
+import dev.propsops.drift.check.Check;
+import dev.propsops.drift.check.Feature;
+import dev.propsops.drift.check.Presence;
+import dev.propsops.drift.check.Thresholds;
+import dev.propsops.drift.plan.Baseline;
+import dev.propsops.drift.plan.ComparisonPlanner;
+import dev.propsops.drift.testdata.ShippedConfig;
 import dev.propsops.sport.Sport;
 import java.time.LocalDate;
 import java.util.Map;
@@ -54,7 +61,7 @@ class ConfiguredChecksTest {
             assertThat(c.features()).extracting(Feature::name).containsExactly("strikeouts_line");
         });
         assertThat(mlb.outcome()).hasValueSatisfying(o -> assertThat(o.correctColumn()).isEqualTo("is_correct"));
-        assertThat(StatsQuery.plan(mlb, ComparisonPlanner.plan(Optional.empty(), Optional.empty(), Optional.empty(),
+        assertThat(mlb.queries(ComparisonPlanner.plan(Optional.empty(), Optional.empty(), Optional.empty(),
                 Baseline.PREVIOUS_SEASON, LocalDate.of(2025, 8, 2)))).as("one query serves the check and the outcome")
                 .singleElement().satisfies(q -> assertThat(q.outcome()).isPresent());
     }

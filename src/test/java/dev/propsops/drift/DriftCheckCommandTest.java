@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.propsops.cli.ExitCode;
 import dev.propsops.cli.Json;
-import dev.propsops.drift.testdata.FeatureStoreGenerator;
-import dev.propsops.drift.testdata.PlatformData;
+import dev.propsops.drift.demo.FeatureStoreGenerator;
+import dev.propsops.drift.demo.PlatformData;
+import dev.propsops.drift.testdata.FileTrees;
 import dev.propsops.testing.CliDriver;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -56,7 +57,8 @@ class DriftCheckCommandTest {
         // 2025-26 with 40% more rows a day and nothing else changed: a warning, no more
         busier = PlatformData.baselineSeason().nba(PlatformData.NBA_2025_26_DATA, PlatformData.NBA_2025_26_END,
                 FeatureStoreGenerator.Shape.of(280, 0.994), 0.74).writeDuckDb(data.resolve("busier.duckdb"));
-        mlb = new PlatformData().mlb(LocalDate.of(2024, 4, 11), LocalDate.of(2024, 9, 29), FeatureStoreGenerator.Shape.of(30, 0.95), 0.55)
+        mlb = new PlatformData().mlbGames(LocalDate.of(2024, 3, 28), LocalDate.of(2024, 9, 29))
+                .mlbGames(LocalDate.of(2025, 3, 27), LocalDate.of(2025, 9, 28)).mlb(LocalDate.of(2024, 4, 11), LocalDate.of(2024, 9, 29), FeatureStoreGenerator.Shape.of(30, 0.95), 0.55)
                 .mlb(LocalDate.of(2025, 4, 10), LocalDate.of(2025, 9, 28), FeatureStoreGenerator.Shape.of(30, 0.95), 0.55)
                 .writeDuckDb(data.resolve("mlb.duckdb"));
     }
@@ -231,7 +233,7 @@ class DriftCheckCommandTest {
     @Test
     void aTableMissingFromTheExportIsSkippedAndSaidSo() throws Exception {
         Path partial = tmp.resolve("partial");
-        copyTree(handoffParquet.resolve("nba_predictions"), partial.resolve("nba_predictions"));
+        FileTrees.copy(handoffParquet.resolve("nba_predictions"), partial.resolve("nba_predictions"));
         CliDriver.Result r = run("--sport", "nba", "--month", "2026-01", "--source", "parquet:" + partial);
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.FINDINGS);
         assertThat(r.out()).containsPattern("(?m)^SKIPPED +prop-line-context \\(nba_analytics.upcoming_player_game_context\\): no .*/\\*\\.parquet files$");
@@ -283,18 +285,5 @@ class DriftCheckCommandTest {
         CliDriver.Result r = run("--sport", "nba", "--month", "2026-01", "--source", "duckdb:" + stable, "--max-bytes", "1GB");
         assertThat(r.exitCode()).isEqualTo(ExitCode.OK);
         assertThat(r.err()).contains("warning: --project and --max-bytes apply to --source bigquery only");
-    }
-
-    private static void copyTree(Path from, Path to) throws Exception {
-        try (var walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
     }
 }

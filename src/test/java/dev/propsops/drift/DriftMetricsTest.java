@@ -2,6 +2,13 @@ package dev.propsops.drift;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.propsops.drift.check.TableRef;
+import dev.propsops.drift.findings.Finding;
+import dev.propsops.drift.findings.FindingStatus;
+import dev.propsops.drift.plan.Period;
+import dev.propsops.drift.report.DriftReport;
+import dev.propsops.drift.season.ScheduleRead;
+import dev.propsops.drift.season.SeasonCalendar;
 import dev.propsops.monitoring.MetricPoint;
 import dev.propsops.monitoring.OpsMetric;
 import dev.propsops.sport.Sport;
@@ -27,7 +34,7 @@ class DriftMetricsTest {
 
     static DriftReport report(List<Finding> findings) {
         return new DriftReport(Sport.nba, null, "test", OptionalLong.empty(), findings, Optional.empty(), List.of(), List.of(),
-                List.of());
+                new SeasonCalendar(Map.of(), 14), ScheduleRead.notConfigured(), List.of());
     }
 
     @Test
@@ -54,7 +61,10 @@ class DriftMetricsTest {
     void whatCouldNotBeMeasuredIsLeftOutAndABootstrapMonthWritesNothing() {
         List<MetricPoint> points = DriftMetrics.of(report(List.of(
                 feature("vegas_points_line", JAN26, 0.9, OptionalDouble.empty(), OptionalDouble.empty(), FindingStatus.no_baseline),
-                feature("has_vegas_line", OCT25, 0, OptionalDouble.of(0.99), OptionalDouble.empty(), FindingStatus.bootstrap))));
+                feature("has_vegas_line", OCT25, 0, OptionalDouble.of(0.99), OptionalDouble.empty(), FindingStatus.bootstrap),
+                new Finding("feature-store", STORE, Optional.empty(), OCT25, JAN25, new Finding.Figures(0, 0, OptionalDouble.empty(),
+                        OptionalDouble.empty()), new Finding.Figures(6200, 31, OptionalDouble.empty(), OptionalDouble.empty()),
+                        OptionalDouble.empty(), FindingStatus.unknown_season, List.of("unknown_season"), "x"))));
         assertThat(points).extracting(MetricPoint::metric).containsExactly(OpsMetric.DRIFT_COVERAGE);
         assertThat(points.get(0).labels()).containsEntry("feature", "vegas_points_line");
     }

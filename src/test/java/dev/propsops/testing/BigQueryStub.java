@@ -177,6 +177,21 @@ public final class BigQueryStub implements AutoCloseable {
 
     /** Answers dry runs with the bytes the query would scan. */
     public void stubDryRun(long totalBytesProcessed) {
+        server.stubFor(post(urlPathEqualTo(JOBS)).withRequestBody(matchingJsonPath("$.configuration.dryRun",
+                com.github.tomakehurst.wiremock.client.WireMock.equalTo("true")))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(dryRunBody(totalBytesProcessed))));
+    }
+
+    /** Answers the dry runs of queries whose SQL contains {@code sqlFragment}; stubbed after the general one, it wins. */
+    public void stubDryRun(String sqlFragment, long totalBytesProcessed) {
+        server.stubFor(post(urlPathEqualTo(JOBS))
+                .withRequestBody(matchingJsonPath("$.configuration.dryRun", com.github.tomakehurst.wiremock.client.WireMock.equalTo("true")))
+                .withRequestBody(matchingJsonPath("$.configuration.query.query",
+                        com.github.tomakehurst.wiremock.client.WireMock.containing(sqlFragment)))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(dryRunBody(totalBytesProcessed))));
+    }
+
+    private static String dryRunBody(long totalBytesProcessed) {
         ObjectNode body = Json.object();
         body.put("kind", "bigquery#job");
         ObjectNode ref = body.putObject("jobReference");
@@ -189,9 +204,22 @@ public final class BigQueryStub implements AutoCloseable {
         stats.put("totalBytesProcessed", Long.toString(totalBytesProcessed));
         stats.putObject("query").put("totalBytesProcessed", Long.toString(totalBytesProcessed));
         body.putObject("status").put("state", "DONE");
-        server.stubFor(post(urlPathEqualTo(JOBS)).withRequestBody(matchingJsonPath("$.configuration.dryRun", 
-                com.github.tomakehurst.wiremock.client.WireMock.equalTo("true")))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body.toString())));
+        return body.toString();
+    }
+
+    /**
+     * Fails every call (dry run or query) whose SQL contains {@code sqlFragment} with an HTTP error as BigQuery
+     * writes it, e.g. 403 accessDenied or 404 notFound.
+     */
+    public void stubError(String sqlFragment, int status, String reason, String message) {
+        String body = "{\"error\":{\"code\":" + status + ",\"message\":" + Json.mapper().getNodeFactory().textNode(message)
+                + ",\"errors\":[{\"reason\":\"" + reason + "\",\"message\":" + Json.mapper().getNodeFactory().textNode(message) + "}]}}";
+        server.stubFor(post(urlPathEqualTo(JOBS))
+                .withRequestBody(matchingJsonPath("$.configuration.query.query", com.github.tomakehurst.wiremock.client.WireMock.containing(sqlFragment)))
+                .willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body)));
+        server.stubFor(post(urlPathEqualTo(QUERIES))
+                .withRequestBody(matchingJsonPath("$.query", com.github.tomakehurst.wiremock.client.WireMock.containing(sqlFragment)))
+                .willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body)));
     }
 
     /** Request bodies of every query sent (jobs.query), as JSON. */

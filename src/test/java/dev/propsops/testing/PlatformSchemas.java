@@ -34,6 +34,22 @@ public final class PlatformSchemas {
     public static final String[] PITCHER_STRIKEOUTS = { "game_date DATE", "pitcher_lookup STRING", "strikeouts_line FLOAT64",
             "predicted_strikeouts FLOAT64", "is_correct BOOL" };
 
+    /**
+     * drift-check's season starts: the NBA schedule, as far as props-ops reads it (the platform's table has
+     * more columns; it is partitioned on game_date and requires a filter on it).
+     */
+    public static final String[] NBAC_SCHEDULE = { "game_id STRING", "game_date DATE", "season_year INT64", "game_status INT64",
+            "home_team_tricode STRING", "away_team_tricode STRING", "is_regular_season BOOL", "is_playoffs BOOL" };
+
+    /** drift-check's season starts: the MLB schedule; game_type R is the regular season (S spring training). */
+    public static final String[] MLB_SCHEDULE = { "game_pk INT64", "game_date DATE", "season INT64", "game_type STRING",
+            "home_team_abbr STRING", "away_team_abbr STRING" };
+
+    /** The schedules drift-check reads its season starts from, by dataset.table. */
+    public static final java.util.Map<String, String[]> SCHEDULE_TABLES = java.util.Map.of(
+            "nba_raw.nbac_schedule", NBAC_SCHEDULE,
+            "mlb_raw.mlb_schedule", MLB_SCHEDULE);
+
     /** The tables drift-check reads, by dataset.table. */
     public static final java.util.Map<String, String[]> DRIFT_TABLES = java.util.Map.of(
             "nba_predictions.ml_feature_store_v2", ML_FEATURE_STORE_V2,
@@ -51,6 +67,7 @@ public final class PlatformSchemas {
             v.table(dataset + ".__TABLES__", PROJECTS, TABLES_META);
         }
         DRIFT_TABLES.forEach((table, columns) -> v.table(table, PROJECTS, columns));
+        SCHEDULE_TABLES.forEach((table, columns) -> v.table(table, PROJECTS, columns));
         return v;
     }
 }

@@ -3,51 +3,39 @@ package dev.propsops.drift.bigquery;
 import com.google.cloud.bigquery.BigQuery;
 import com.google.cloud.bigquery.FieldValue;
 import com.google.cloud.bigquery.FieldValueList;
-import com.google.cloud.bigquery.Job;
-import com.google.cloud.bigquery.JobInfo;
-import com.google.cloud.bigquery.JobStatistics;
-import com.google.cloud.bigquery.QueryJobConfiguration;
-import com.google.cloud.bigquery.QueryParameterValue;
 import com.google.cloud.bigquery.TableResult;
-import dev.propsops.cli.OpsException;
-import dev.propsops.drift.ByteSize;
-import dev.propsops.drift.Dialect;
+import dev.propsops.cli.ByteSize;
 import dev.propsops.drift.FeatureStatsSource;
-import dev.propsops.drift.Measurements;
-import dev.propsops.drift.SqlStatement;
-import dev.propsops.drift.StatsQuery;
-import dev.propsops.drift.StatsRow;
-import dev.propsops.drift.StatsSql;
+import dev.propsops.drift.query.Dialect;
+import dev.propsops.drift.query.SqlStatement;
+import dev.propsops.drift.query.StatsQuery;
+import dev.propsops.drift.query.StatsRow;
+import dev.propsops.drift.query.StatsSql;
+import dev.propsops.drift.stats.Measurements;
 import dev.propsops.gcp.BigQueryTarget;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
  * drift-check on BigQuery: every statement is dry-run first for the bytes it would scan; over the budget
- * (--max-bytes) nothing runs and the run is refused with the figure. Each query then also carries the
+ * (--max-bytes, shared with the schedule's statement) nothing runs and the run is refused with the figure. Each query then also carries the
  * budget as maximumBytesBilled, so BigQuery itself refuses should the estimate have been wrong.
  */
 public final class BigQueryStatsSource implements FeatureStatsSource {
     /** What a run needs: to run query jobs in the project, and to read the tables. */
-    public static final String ROLES = "roles/bigquery.jobUser (on the project) and roles/bigquery.dataViewer (on the datasets)";
+    public static final String ROLES = DriftBigQuery.ROLES;
 
-    private final BigQuery bigquery;
-    private final BigQueryTarget target;
-    private final long maxBytes;
+    private final DriftBigQuery bigquery;
 
     public BigQueryStatsSource(BigQuery bigquery, BigQueryTarget target, long maxBytes) {
-        this.bigquery = bigquery;
-        this.target = target;
-        this.maxBytes = maxBytes;
+        this.bigquery = new DriftBigQuery(bigquery, target, maxBytes);
     }
 
     @Override
     public String describe() {
-        return target.describe();
+        return bigquery.target().describe();
     }
 
     @Override
@@ -55,32 +43,17 @@ public final class BigQueryStatsSource implements FeatureStatsSource {
         long total = 0;
         List<String> each = new ArrayList<>();
         for (StatsQuery q : queries) {
-            QueryJobConfiguration dryRun = configuration(statement(q)).toBuilder().setDryRun(true).build();
-            Job job = target.call("dry-run the drift query of " + q.table(), ROLES, () -> bigquery.create(JobInfo.of(dryRun)));
-            JobStatistics.QueryStatistics stats = job.getStatistics();
-            long bytes = stats == null || stats.getTotalBytesProcessed() == null ? 0 : stats.getTotalBytesProcessed();
+            long bytes = bigquery.dryRun("dry-run the drift query of " + q.table(), statement(q));
             total += bytes;
             each.add(q.table() + " " + ByteSize.format(bytes));
         }
-        if (total > maxBytes) {
-            throw OpsException.usage("the drift queries would scan " + ByteSize.format(total) + " (" + total + " bytes: "
-                    + String.join(", ", each) + "), over --max-bytes " + ByteSize.format(maxBytes) + "; nothing was run",
-                    "narrow the window (--month, or --from/--to), or raise --max-bytes if the cost is expected");
-        }
-        return new Preflight(queries, List.of(), OptionalLong.of(total));
+        // the schedule's dry run, when it came first, counts too
+        return new Preflight(queries, List.of(), OptionalLong.of(bigquery.budget().check(each, total)));
     }
 
     @Override
     public Measurements measure(StatsQuery query) {
-        QueryJobConfiguration config = configuration(statement(query)).toBuilder().setMaximumBytesBilled(maxBytes).build();
-        TableResult result = target.call("run the drift query of " + query.table(), ROLES, () -> {
-            try {
-                return bigquery.query(config);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while querying " + query.table(), e);
-            }
-        });
+        TableResult result = bigquery.query("run the drift query of " + query.table(), statement(query));
         List<StatsRow> rows = new ArrayList<>();
         for (FieldValueList row : result.iterateAll()) {
             rows.add(new Row(row));
@@ -88,30 +61,14 @@ public final class BigQueryStatsSource implements FeatureStatsSource {
         return Measurements.read(query, rows);
     }
 
+    @Override
+    public BigQueryScheduleSource schedule() {
+        return new BigQueryScheduleSource(bigquery);
+    }
+
     /** The statement as sent: the BigQuery dialect, the table qualified with the project. */
     public SqlStatement statement(StatsQuery q) {
-        return StatsSql.build(q, Dialect.BIGQUERY, Dialect.BIGQUERY.table(Optional.of(target.projectId()), q.table()));
-    }
-
-    private static QueryJobConfiguration configuration(SqlStatement s) {
-        QueryJobConfiguration.Builder b = QueryJobConfiguration.newBuilder(s.sql()).setUseLegacySql(false);
-        for (Map.Entry<String, Object> p : s.parameters().entrySet()) {
-            b.addNamedParameter(p.getKey(), value(p.getValue()));
-        }
-        return b.build();
-    }
-
-    private static QueryParameterValue value(Object v) {
-        if (v instanceof LocalDate d) {
-            return QueryParameterValue.date(d.toString());
-        }
-        if (v instanceof Long l) {
-            return QueryParameterValue.int64(l);
-        }
-        if (v instanceof String s) {
-            return QueryParameterValue.string(s);
-        }
-        throw new IllegalArgumentException("no BigQuery parameter type for " + v.getClass().getName());
+        return StatsSql.build(q, Dialect.BIGQUERY, Dialect.BIGQUERY.table(Optional.of(bigquery.target().projectId()), q.table()));
     }
 
     @Override

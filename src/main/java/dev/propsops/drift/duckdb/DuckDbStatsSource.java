@@ -1,51 +1,34 @@
 package dev.propsops.drift.duckdb;
 
 import dev.propsops.cli.OpsException;
-import dev.propsops.cli.StoreException;
-import dev.propsops.drift.Dialect;
 import dev.propsops.drift.FeatureStatsSource;
-import dev.propsops.drift.Measurements;
-import dev.propsops.drift.Skipped;
-import dev.propsops.drift.SqlStatement;
-import dev.propsops.drift.StatsQuery;
-import dev.propsops.drift.StatsRow;
-import dev.propsops.drift.StatsSql;
-import dev.propsops.drift.TableRef;
-import java.io.IOException;
-import java.nio.file.DirectoryStream;
+import dev.propsops.drift.query.Dialect;
+import dev.propsops.drift.query.Skipped;
+import dev.propsops.drift.query.SqlStatement;
+import dev.propsops.drift.query.StatsQuery;
+import dev.propsops.drift.query.StatsRow;
+import dev.propsops.drift.query.StatsSql;
+import dev.propsops.drift.stats.Measurements;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Properties;
-import java.util.Set;
-import java.util.TreeSet;
-import org.duckdb.DuckDBDriver;
 
 /**
  * drift-check on in-process DuckDB, with no Google Cloud at all: over Parquet files laid out as
- * {@code DIR/<dataset>/<table>/*.parquet} (each table becomes a view in an in-memory database), or over a
- * DuckDB database file whose schemas are the datasets, opened read-only. A configured table with no data
- * there is skipped, not an error.
+ * {@code DIR/<dataset>/<table>/*.parquet}, or over a DuckDB database file whose schemas are the datasets
+ * (see {@link DuckDbTables}). A configured table with no data there is skipped, not an error.
  */
 public final class DuckDbStatsSource implements FeatureStatsSource {
-    private final Connection connection;
-    private final Optional<Path> parquetDir;
-    private final String description;
-    private final Set<TableRef> views = new HashSet<>();
+    private final DuckDbTables tables;
 
-    private DuckDbStatsSource(Connection connection, Optional<Path> parquetDir, String description) {
-        this.connection = connection;
-        this.parquetDir = parquetDir;
-        this.description = description;
+    private DuckDbStatsSource(DuckDbTables tables) {
+        this.tables = tables;
     }
 
     /** Over {@code dir/<dataset>/<table>/*.parquet}; the directory must exist. */
@@ -54,8 +37,7 @@ public final class DuckDbStatsSource implements FeatureStatsSource {
             throw OpsException.usage("--source parquet:" + dir + ": no such directory",
                     "point it at the directory that holds <dataset>/<table>/*.parquet");
         }
-        String description = "DuckDB over parquet:" + dir;
-        return new DuckDbStatsSource(open("jdbc:duckdb:", false, description), Optional.of(dir), description);
+        return new DuckDbStatsSource(DuckDbTables.parquet(dir));
     }
 
     /** Over a DuckDB database file, read-only; a missing file is refused rather than created. */
@@ -64,25 +46,12 @@ public final class DuckDbStatsSource implements FeatureStatsSource {
             throw OpsException.usage("--source duckdb:" + file + ": no such file",
                     "give the path of an existing DuckDB database whose schemas are the datasets");
         }
-        String description = "DuckDB database " + file;
-        return new DuckDbStatsSource(open("jdbc:duckdb:" + file.toAbsolutePath(), true, description), Optional.empty(), description);
-    }
-
-    private static Connection open(String url, boolean readOnly, String description) {
-        Properties p = new Properties();
-        if (readOnly) {
-            p.setProperty(DuckDBDriver.DUCKDB_READONLY_PROPERTY, "true");
-        }
-        try {
-            return new DuckDBDriver().connect(url, p);
-        } catch (SQLException e) {
-            throw new StoreException("open", description, null, e);
-        }
+        return new DuckDbStatsSource(DuckDbTables.database(file));
     }
 
     @Override
     public String describe() {
-        return description;
+        return tables.describe();
     }
 
     @Override
@@ -90,7 +59,7 @@ public final class DuckDbStatsSource implements FeatureStatsSource {
         List<StatsQuery> runnable = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
         for (StatsQuery q : queries) {
-            Optional<String> missing = parquetDir.isPresent() ? attachParquet(q.table()) : missingInDatabase(q.table());
+            Optional<String> missing = tables.missing(q.table());
             if (missing.isPresent()) {
                 skipped.add(new Skipped(q.name(), q.table(), missing.get()));
             } else {
@@ -100,66 +69,16 @@ public final class DuckDbStatsSource implements FeatureStatsSource {
         return new Preflight(runnable, skipped, OptionalLong.empty());
     }
 
-    /** Creates the table's view over its Parquet files; says why not when there are none. */
-    private Optional<String> attachParquet(TableRef table) {
-        if (views.contains(table)) {
-            return Optional.empty();
-        }
-        Path dir = parquetDir.orElseThrow().resolve(table.dataset()).resolve(table.table());
-        TreeSet<String> files = new TreeSet<>();
-        if (Files.isDirectory(dir)) {
-            try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, "*.parquet")) {
-                stream.forEach(f -> files.add(f.toAbsolutePath().toString()));
-            } catch (IOException e) {
-                throw new StoreException("list Parquet files", dir.toString(), null, e);
-            }
-        }
-        if (files.isEmpty()) {
-            return Optional.of("no " + dir + "/*.parquet files");
-        }
-        // the file names are literals here (DuckDB cannot bind a table function's list), quoted as SQL strings
-        StringBuilder list = new StringBuilder();
-        for (String f : files) {
-            list.append(list.length() == 0 ? "" : ", ").append('\'').append(f.replace("'", "''")).append('\'');
-        }
-        execute("attach the Parquet files of " + table, "CREATE SCHEMA IF NOT EXISTS " + Dialect.DUCKDB.quote(table.dataset()));
-        execute("attach the Parquet files of " + table, "CREATE VIEW " + reference(table) + " AS SELECT * FROM read_parquet([" + list + "])");
-        views.add(table);
-        return Optional.empty();
-    }
-
-    private Optional<String> missingInDatabase(TableRef table) {
-        String sql = "SELECT count(*) FROM information_schema.tables WHERE table_schema = ? AND table_name = ?";
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            ps.setString(1, table.dataset());
-            ps.setString(2, table.table());
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1) > 0 ? Optional.empty() : Optional.of("no table " + table + " in " + description);
-            }
-        } catch (SQLException e) {
-            throw new StoreException("look up table " + table, description, null, e);
-        }
+    @Override
+    public Measurements measure(StatsQuery query) {
+        SqlStatement statement = StatsSql.build(query, Dialect.DUCKDB, DuckDbTables.reference(query.table()));
+        return Measurements.read(query, tables.query("measure " + query.table() + " (" + query.name() + ")", statement,
+                rs -> copy(rs, query)));
     }
 
     @Override
-    public Measurements measure(StatsQuery query) {
-        SqlStatement statement = StatsSql.build(query, Dialect.DUCKDB, reference(query.table()));
-        try (PreparedStatement ps = connection.prepareStatement(statement.sql())) {
-            List<Object> values = statement.positionalValues();
-            for (int i = 0; i < values.size(); i++) {
-                ps.setObject(i + 1, values.get(i));
-            }
-            List<StatsRow> rows = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(copy(rs, query));
-                }
-            }
-            return Measurements.read(query, rows);
-        } catch (SQLException e) {
-            throw new StoreException("measure " + query.table() + " (" + query.name() + ")", description, null, e);
-        }
+    public DuckDbScheduleSource schedule() {
+        return new DuckDbScheduleSource(tables);
     }
 
     /** Copies the columns of the current row, so the result set can be closed. */
@@ -198,25 +117,8 @@ public final class DuckDbStatsSource implements FeatureStatsSource {
         };
     }
 
-    private void execute(String operation, String sql) {
-        // prepared, not Statement.execute: the JDBC driver then puts DuckDB's own message on the first line
-        try (PreparedStatement s = connection.prepareStatement(sql)) {
-            s.execute();
-        } catch (SQLException e) {
-            throw new StoreException(operation, description, null, e);
-        }
-    }
-
-    private static String reference(TableRef t) {
-        return Dialect.DUCKDB.table(Optional.empty(), t);
-    }
-
     @Override
     public void close() {
-        try {
-            connection.close();
-        } catch (SQLException e) {
-            // nothing was written; a failed close loses nothing
-        }
+        tables.close();
     }
 }

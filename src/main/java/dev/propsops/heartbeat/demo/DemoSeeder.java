@@ -2,6 +2,7 @@ package dev.propsops.heartbeat.demo;
 
 import com.google.api.core.ApiFuture;
 import com.google.cloud.firestore.CollectionReference;
+import com.google.cloud.firestore.DocumentReference;
 import com.google.cloud.firestore.Firestore;
 import com.google.cloud.firestore.WriteBatch;
 import com.google.cloud.firestore.WriteResult;
@@ -84,14 +85,20 @@ public final class DemoSeeder {
     static final List<String> FOREIGN = List.of("dashboard-settings", "nba-phase3_2026-02-30_rerun", "backfill_2026-01-05_None_x");
 
     static final int DAYS = 60;
+    /**
+     * Commits of 250 docs, at most 2 waiting: the emulator serves commits one after another, so more in flight
+     * only wait longer, past the client's deadline on a busy machine, for no gain in speed.
+     */
+    private static final int BATCH = 250;
+    private static final int IN_FLIGHT = 2;
+    private static final int MAX_ATTEMPTS = 4;
 
     private final Firestore db;
     private final CollectionReference collection;
     private final Instant now;
     private final Random random = new Random(20260201);
-    private final Deque<ApiFuture<List<WriteResult>>> inFlight = new ArrayDeque<>();
-    private WriteBatch batch;
-    private int inBatch;
+    private final Deque<Commit> inFlight = new ArrayDeque<>();
+    private final List<Map.Entry<DocumentReference, Map<String, Object>>> batch = new ArrayList<>();
     private long written;
     private LongConsumer progress = n -> { };
 
@@ -191,28 +198,31 @@ public final class DemoSeeder {
     }
 
     private void put(String id, Map<String, Object> data) {
-        if (batch == null) {
-            batch = db.batch();
-        }
-        batch.set(collection.document(id), data);
-        if (++inBatch == 500) {
+        batch.add(Map.entry(collection.document(id), data));
+        if (batch.size() == BATCH) {
             send();
         }
     }
 
     private void send() {
-        inFlight.add(batch.commit());
-        written += inBatch;
-        progress.accept(inBatch);
-        batch = null;
-        inBatch = 0;
-        while (inFlight.size() > 4) {
+        List<Map.Entry<DocumentReference, Map<String, Object>>> writes = List.copyOf(batch);
+        inFlight.add(new Commit(writes, commit(writes)));
+        written += writes.size();
+        progress.accept(writes.size());
+        batch.clear();
+        while (inFlight.size() > IN_FLIGHT) {
             await(inFlight.poll());
         }
     }
 
+    private ApiFuture<List<WriteResult>> commit(List<Map.Entry<DocumentReference, Map<String, Object>>> writes) {
+        WriteBatch b = db.batch();
+        writes.forEach(w -> b.set(w.getKey(), w.getValue()));
+        return b.commit();
+    }
+
     private long finish() {
-        if (inBatch > 0) {
+        if (!batch.isEmpty()) {
             send();
         }
         while (!inFlight.isEmpty()) {
@@ -223,16 +233,51 @@ public final class DemoSeeder {
         return n;
     }
 
-    private static void await(ApiFuture<List<WriteResult>> f) {
-        try {
-            f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while seeding", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("seeding the demo collection failed: " + e.getCause().getMessage(), e.getCause());
+    /**
+     * Waits for a commit. The seed's writes are plain sets, so a commit that timed out (a freshly started
+     * emulator on a busy machine can take longer than the client's deadline) is simply sent again.
+     */
+    private void await(Commit c) {
+        ApiFuture<List<WriteResult>> f = c.future();
+        for (int attempt = 1;; attempt++) {
+            try {
+                f.get();
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while seeding", e);
+            } catch (ExecutionException e) {
+                if (attempt >= MAX_ATTEMPTS || !retryable(e.getCause())) {
+                    throw new IllegalStateException("seeding the demo collection failed: " + e.getCause().getMessage(), e.getCause());
+                }
+                f = commit(c.writes());
+            }
         }
     }
+
+    private static boolean retryable(Throwable t) {
+        return t instanceof com.google.api.gax.rpc.ApiException api
+                && (api.getStatusCode().getCode() == com.google.api.gax.rpc.StatusCode.Code.DEADLINE_EXCEEDED
+                        || api.getStatusCode().getCode() == com.google.api.gax.rpc.StatusCode.Code.UNAVAILABLE
+                        || api.getStatusCode().getCode() == com.google.api.gax.rpc.StatusCode.Code.ABORTED);
+    }
+
+    /** One commit of the seed, with its writes to send again. */
+    private record Commit(List<Map.Entry<DocumentReference, Map<String, Object>>> writes, ApiFuture<List<WriteResult>> future) {
+    }
+
+    /** How many processors the incident has. */
+    public static int processorCount() {
+        return PROCESSORS.size();
+    }
+
+    /** The processors that have not run since the fix: no canonical doc, only legacy ones. */
+    public static List<String> withoutCanonicalDoc() {
+        return names(Role.NO_CANONICAL);
+    }
+
+    /** The processor that still runs the old writer, whose runs in flight the cleanup must keep. */
+    public static final String STILL_LEGACY = "nba-phase2-raw-processors";
 
     /** Processor names, for the story. */
     static List<String> names(Role role) {

@@ -13,17 +13,17 @@ import dev.propsops.cli.ExitCode;
 import dev.propsops.cli.Explanation;
 import dev.propsops.cli.OpsException;
 import dev.propsops.cli.StoreException;
-import dev.propsops.drift.Baseline;
-import dev.propsops.drift.ComparisonPlan;
-import dev.propsops.drift.ComparisonPlanner;
 import dev.propsops.drift.ConfiguredChecks;
 import dev.propsops.drift.DriftConfig;
 import dev.propsops.drift.FeatureStatsSource;
-import dev.propsops.drift.Measurements;
-import dev.propsops.drift.Period;
-import dev.propsops.drift.StatsQuery;
+import dev.propsops.drift.demo.PlatformData;
 import dev.propsops.drift.duckdb.DuckDbStatsSource;
-import dev.propsops.drift.testdata.PlatformData;
+import dev.propsops.drift.plan.Baseline;
+import dev.propsops.drift.plan.ComparisonPlan;
+import dev.propsops.drift.plan.ComparisonPlanner;
+import dev.propsops.drift.plan.Period;
+import dev.propsops.drift.query.StatsQuery;
+import dev.propsops.drift.stats.Measurements;
 import dev.propsops.drift.testdata.StubAnswers;
 import dev.propsops.sport.Sport;
 import dev.propsops.testing.BigQueryStub;
@@ -69,7 +69,7 @@ class BigQueryStatsSourceTest {
         stub = new BigQueryStub();
         plan = ComparisonPlanner.plan(Optional.of(YearMonth.of(2026, 1)), Optional.empty(), Optional.empty(), Baseline.PREVIOUS_SEASON,
                 LocalDate.of(2026, 2, 2));
-        queries = StatsQuery.plan(nba, plan);
+        queries = nba.queries(plan);
     }
 
     @AfterEach

@@ -1,5 +1,0 @@
-package dev.propsops.drift;
-
-/** A check (or the outcome) that could not be measured because its table has no data in the source. */
-public record Skipped(String check, TableRef table, String reason) {
-}
