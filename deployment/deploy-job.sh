@@ -3,8 +3,8 @@
 #
 #   deployment/deploy-job.sh [--dry-run] <sport> <job>
 #
-#   <sport>  platform (the heartbeat jobs and log-triage), nba or mlb
-#   <job>    heartbeat-cleanup, heartbeat-monitor, log-triage, drift-check or staging-prune
+#   <sport>  platform (the heartbeat jobs, log-triage and infra-audit), nba or mlb
+#   <job>    heartbeat-cleanup, heartbeat-monitor, log-triage, infra-audit, drift-check or staging-prune
 #   --dry-run  print the commands (and the rendered job spec) instead of running them
 #
 # Environment: PROJECT_ID (default: $GOOGLE_CLOUD_PROJECT, then `gcloud config get-value project`),

@@ -1,5 +1,6 @@
 package dev.propsops;
 
+import dev.propsops.audit.InfraAuditCommand;
 import dev.propsops.cli.BuildInfo;
 import dev.propsops.cli.ErrorHandler;
 import dev.propsops.cli.ExitCode;
@@ -15,6 +16,7 @@ import dev.propsops.monitoring.OwnHeartbeat;
 import dev.propsops.repo.DeployDriftCommand;
 import dev.propsops.repo.RepoCheckCommand;
 import dev.propsops.staging.StagingPruneCommand;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -34,6 +36,7 @@ import picocli.CommandLine;
                 DeployDriftCommand.class,
                 RepoCheckCommand.class,
                 LogTriageCommand.class,
+                InfraAuditCommand.class,
                 DemoCommand.class,
         },
         footerHeading = "%nExit codes:%n",
@@ -78,6 +81,10 @@ public class PropsOps implements Callable<Integer>, OpsCommand.InvocationHolder 
 
     /** Runs props-ops with the given surroundings and arguments; returns the exit code. */
     public static int run(CommandLine.IFactory factory, Invocation invocation, String... args) {
+        // en-US wherever the job runs, as the native binary always is (Quarkus builds it with the en locale only and
+        // fixes user.language/user.country): a JVM run under, say, a Turkish locale would otherwise print 250.000 and
+        // $5,29 where the binary and the README print 250,000 and $5.29
+        Locale.setDefault(Locale.US);
         CommandLine commandLine = commandLine(factory);
         PropsOps root = commandLine.getCommand();
         root.invocation = invocation;

@@ -26,7 +26,8 @@ final class DeploymentFiles {
             "heartbeat-monitor", List.of("platform"),
             "log-triage", List.of("platform"),
             "drift-check", List.of("nba", "mlb"),
-            "staging-prune", List.of("nba", "mlb"));
+            "staging-prune", List.of("nba", "mlb"),
+            "infra-audit", List.of("platform"));
     static final List<String> DESTRUCTIVE = List.of("heartbeat-cleanup", "staging-prune");
 
     private static final ObjectMapper JSON = new ObjectMapper();

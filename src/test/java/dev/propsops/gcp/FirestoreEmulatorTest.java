@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.propsops.cli.ExitCode;
 import dev.propsops.cli.OpsException;
+import dev.propsops.testing.SignalDisposition;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -60,18 +62,37 @@ class FirestoreEmulatorTest {
 
     @Test
     void ctrlCOnTheOwningProcessStopsTheEmulator() throws Exception {
-        locatorOrSkip();
-        long emulatorPid = runChildAndStop(false);
-        waitGone(emulatorPid);
-        assertThat(psShows(emulatorPid)).as("ps still lists the emulator JVM after Ctrl-C").isFalse();
+        assertNoEmulatorLeftAfter(Stop.SIGINT);
+    }
+
+    @Test
+    void aTermSignalOnTheOwningProcessStopsTheEmulator() throws Exception {
+        // what `kill PID` sends, and what Cloud Run sends a task it cancels or times out
+        assertNoEmulatorLeftAfter(Stop.SIGTERM);
     }
 
     @Test
     void anUncaughtExceptionInTheOwningProcessStopsTheEmulator() throws Exception {
+        assertNoEmulatorLeftAfter(Stop.THROW);
+    }
+
+    private static void assertNoEmulatorLeftAfter(Stop stop) throws Exception {
         locatorOrSkip();
-        long emulatorPid = runChildAndStop(true);
+        long emulatorPid = runChildAndStop(stop);
         waitGone(emulatorPid);
-        assertThat(psShows(emulatorPid)).isFalse();
+        assertThat(psShows(emulatorPid)).as("ps still lists the emulator JVM after " + stop).isFalse();
+    }
+
+    @Test
+    void readsWhichSignalsAProcessIgnores() {
+        // a background job of a non-interactive shell: SIGINT (2) and SIGQUIT (3) ignored
+        SignalDisposition background = SignalDisposition.parse("Name:\tjava\nSigIgn:\t0000000000000006\nSigCgt:\t0\n");
+        assertThat(background.ignores(SignalDisposition.SIGINT)).isTrue();
+        assertThat(background.ignores(SignalDisposition.SIGTERM)).isFalse();
+        assertThat(SignalDisposition.parse(background.line()).mask()).isEqualTo("0x6");
+        SignalDisposition terminal = SignalDisposition.parse("SigIgn:\t0000000000000000\n");
+        assertThat(terminal.ignores(SignalDisposition.SIGINT)).isFalse();
+        assertThatThrownBy(() -> SignalDisposition.parse("Name:\tjava\n")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -101,26 +122,49 @@ class FirestoreEmulatorTest {
         assertThat(new EmulatorLocator(Map.of(), List.of(sdk.resolve("missing"), sdk)).emulatorJar()).isEqualTo(jar);
     }
 
-    /** Starts EmulatorChildMain in its own JVM, reads the emulator pid, then interrupts it or lets it throw. */
-    private static long runChildAndStop(boolean throwInside) throws Exception {
+    private enum Stop {
+        SIGINT(SignalDisposition.SIGINT), SIGTERM(SignalDisposition.SIGTERM), THROW(0);
+
+        final int signal;
+
+        Stop(int signal) {
+            this.signal = signal;
+        }
+    }
+
+    /**
+     * Starts EmulatorChildMain in its own JVM, reads the emulator pid, then signals it or lets it throw. A child
+     * inherits the signals this JVM ignores: started from a background job of a script, that is SIGINT, and the
+     * child JVM would then install no SIGINT handler at all. So the child is started with the signal it is sent back
+     * at its default, as a terminal would have it, and it reports what it ignores, so that a child that still ignores
+     * it fails here with the reason instead of "did not exit".
+     */
+    private static long runChildAndStop(Stop stop) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                EmulatorChildMain.class.getName(), throwInside ? "throw" : "wait").redirectErrorStream(true);
-        Process child = pb.start();
+        List<String> command = new ArrayList<>(stop.signal > 0 ? SignalDisposition.restoring(stop.signal) : List.of());
+        command.addAll(List.of(java, "-cp", System.getProperty("java.class.path"), EmulatorChildMain.class.getName(),
+                stop == Stop.THROW ? "throw" : "wait"));
+        Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
         long emulatorPid = -1;
+        SignalDisposition childSignals = null;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null) {
-                if (line.startsWith("emulator-pid=")) {
+                if (line.startsWith("child-SigIgn:")) {
+                    childSignals = SignalDisposition.parse(line.substring("child-".length()));
+                } else if (line.startsWith("emulator-pid=")) {
                     emulatorPid = Long.parseLong(line.substring("emulator-pid=".length()).trim());
                     break;
                 }
             }
             assertThat(emulatorPid).as("the child never reported an emulator").isPositive();
             assertThat(psShows(emulatorPid)).isTrue();
-            if (!throwInside) {
-                // SIGINT, as Ctrl-C in a terminal sends it
-                new ProcessBuilder("kill", "-INT", Long.toString(child.pid())).start().waitFor();
+            if (stop != Stop.THROW) {
+                assertThat(childSignals).as("the child reported no signal dispositions").isNotNull();
+                assertThat(childSignals.ignores(stop.signal)).as("the child ignores signal " + stop.signal + " (SigIgn "
+                        + childSignals.mask() + "; this JVM: " + SignalDisposition.ofThisProcess().mask() + ")").isFalse();
+                // SIGINT is what Ctrl-C in a terminal sends
+                new ProcessBuilder("kill", "-" + stop.name().substring(3), Long.toString(child.pid())).start().waitFor();
             }
             assertThat(child.waitFor(30, TimeUnit.SECONDS)).as("the child JVM did not exit").isTrue();
         } finally {

@@ -59,6 +59,15 @@ public final class HeartbeatDocsFixture {
         return this;
     }
 
+    /** An aggregation count: cheap enough to poll while a job deletes. */
+    public long count() {
+        try {
+            return collection.count().get().get().getCount();
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Every doc of the collection: id -> data, sorted by id. */
     public Map<String, Map<String, Object>> all() {
         Map<String, Map<String, Object>> result = new TreeMap<>();

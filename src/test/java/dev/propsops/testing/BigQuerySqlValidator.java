@@ -37,9 +37,27 @@ public final class BigQuerySqlValidator {
 
     /** Scalar types by their BigQuery names: STRING, INT64, FLOAT64, BOOL, DATE, TIMESTAMP, BYTES, NUMERIC. */
     public static Type type(String bigQueryName) {
-        String n = bigQueryName.trim().toUpperCase();
+        String n = bigQueryName.trim().toUpperCase(java.util.Locale.ROOT);
         if (n.startsWith("ARRAY<") && n.endsWith(">")) {
-            return TypeFactory.createArrayType(type(n.substring(6, n.length() - 1)));
+            return TypeFactory.createArrayType(type(bigQueryName.trim().substring(6, n.length() - 1)));
+        }
+        if (n.startsWith("STRUCT<") && n.endsWith(">")) {
+            // STRUCT<name TYPE, ...>, fields split at the commas outside nested <>
+            String body = bigQueryName.trim().substring(7, n.length() - 1);
+            List<com.google.zetasql.StructType.StructField> fields = new ArrayList<>();
+            int depth = 0;
+            int start = 0;
+            for (int i = 0; i <= body.length(); i++) {
+                char c = i < body.length() ? body.charAt(i) : ',';
+                depth += c == '<' ? 1 : c == '>' ? -1 : 0;
+                if (c == ',' && depth == 0) {
+                    String field = body.substring(start, i).trim();
+                    int space = field.indexOf(' ');
+                    fields.add(new com.google.zetasql.StructType.StructField(field.substring(0, space), type(field.substring(space + 1))));
+                    start = i + 1;
+                }
+            }
+            return TypeFactory.createStructType(fields);
         }
         return switch (n) {
             case "STRING" -> TypeFactory.createSimpleType(TypeKind.TYPE_STRING);

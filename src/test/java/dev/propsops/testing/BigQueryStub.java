@@ -255,7 +255,7 @@ public final class BigQueryStub implements AutoCloseable {
             String[] nt = column.trim().split("\\s+", 2);
             ObjectNode f = fields.addObject();
             f.put("name", nt[0]);
-            String type = nt[1].toUpperCase();
+            String type = nt[1].toUpperCase(java.util.Locale.ROOT);
             if (type.startsWith("ARRAY<")) {
                 f.put("mode", "REPEATED");
                 type = type.substring(6, type.length() - 1);

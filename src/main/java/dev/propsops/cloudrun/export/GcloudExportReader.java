@@ -143,6 +143,25 @@ public final class GcloudExportReader implements CloudRunReader {
         return counts;
     }
 
+    private interface Each {
+        void accept(JsonNode node, long index, long line);
+    }
+
+    /** Reads a record file; a broken JSON Lines line is an error naming the file and line, like broken array syntax. */
+    private static void read(Path file, Each each) {
+        JsonRecords.read(file, new JsonRecords.Visitor() {
+            @Override
+            public void record(JsonNode value, long index, long line) {
+                each.accept(value, index, line);
+            }
+
+            @Override
+            public void malformed(long index, long line, String why) {
+                throw new RecordFileException(file, line, "not JSON: " + why, index);
+            }
+        });
+    }
+
     static Service service(Path file, JsonNode node, long line) {
         requireObject(file, node, line, "service");
         JsonNode meta = node.path("metadata");
@@ -231,26 +250,6 @@ public final class GcloudExportReader implements CloudRunReader {
         }
         return new Execution(name, job, instant(meta.path("creationTimestamp")), instant(status.path("completionTime")), s,
                 completed.map(Condition::explain).orElse(""));
-    }
-
-    /** Reads a record file; a broken JSON Lines line is the file's error (exit 2, file:line), like broken array syntax. */
-    private static void read(Path file, RecordVisitor visitor) {
-        JsonRecords.read(file, new JsonRecords.Visitor() {
-            @Override
-            public void record(JsonNode value, long index, long line) {
-                visitor.record(value, index, line);
-            }
-
-            @Override
-            public void malformed(long index, long line, String why) {
-                throw new RecordFileException(file, line, "not valid JSON: " + why, index);
-            }
-        });
-    }
-
-    @FunctionalInterface
-    private interface RecordVisitor {
-        void record(JsonNode value, long index, long line);
     }
 
     private static Execution newer(Execution a, Execution b) {

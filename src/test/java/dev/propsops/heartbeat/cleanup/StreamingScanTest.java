@@ -99,11 +99,15 @@ class StreamingScanTest {
 
     @Test
     void aStoreThatStaysAwayFailsWithTheOperationNamed(FirestoreEmulator emulator) throws Exception {
+        // the deadline bounds the client's own retries inside each attempt; 8 s rather than 2 so that the first
+        // answer to a 20,000-doc query arrives in time on a loaded machine (with 2 s it sometimes did not, and the scan
+        // failed before the cut this test is about). After the cut connections are refused, so it costs 3 x 8 s.
+        // Fewer docs would not do: a small result is in the client's buffers before the 500th doc is handed over.
         try (Firestore seeder = connect(emulator.hostPort())) {
             seed(seeder);
         }
         try (TcpProxy proxy = new TcpProxy(Integer.parseInt(emulator.hostPort().split(":")[1]));
-                Firestore db = connect(proxy.hostPort(), Duration.ofSeconds(2))) {
+                Firestore db = connect(proxy.hostPort(), Duration.ofSeconds(8))) {
             CleanupTuning quick = new CleanupTuning(1_000_000, 100, 2, 3, Duration.ofMillis(50), Duration.ofMillis(100));
             List<String> ids = new ArrayList<>();
             assertThatThrownBy(() -> new FirestoreCleanupStore(db, COLL, quick).scan(d -> {
