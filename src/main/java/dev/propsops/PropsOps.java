@@ -13,6 +13,8 @@ import dev.propsops.heartbeat.HeartbeatCommand;
 import dev.propsops.heartbeat.HeartbeatMonitorCommand;
 import dev.propsops.logs.LogTriageCommand;
 import dev.propsops.monitoring.OwnHeartbeat;
+import dev.propsops.repo.DeployDriftCommand;
+import dev.propsops.repo.RepoCheckCommand;
 import dev.propsops.staging.StagingPruneCommand;
 import java.util.Locale;
 import java.util.Set;
@@ -31,6 +33,8 @@ import picocli.CommandLine;
                 HeartbeatMonitorCommand.class,
                 DriftCheckCommand.class,
                 StagingPruneCommand.class,
+                DeployDriftCommand.class,
+                RepoCheckCommand.class,
                 LogTriageCommand.class,
                 InfraAuditCommand.class,
                 DemoCommand.class,
@@ -51,9 +55,10 @@ public class PropsOps implements Callable<Integer>, OpsCommand.InvocationHolder 
     /**
      * Subcommands that write no heartbeat of their own: {@code heartbeat} is the writer other processors call
      * (it has no schedule of its own, and it beats for whoever calls it: its own doc would say nothing), and
-     * {@code demo} runs on a private throw-away emulator, not on a schedule.
+     * {@code demo} runs on a private throw-away emulator, not on a schedule; {@code deploy-drift} and
+     * {@code repo-check} run in CI and on laptops, not on Cloud Run (repo-check needs no Google Cloud at all).
      */
-    static final Set<String> NO_OWN_HEARTBEAT = Set.of("heartbeat", "demo");
+    static final Set<String> NO_OWN_HEARTBEAT = Set.of("heartbeat", "demo", "deploy-drift", "repo-check");
 
     /** The command line of props-ops: the jobs, with what every job has (help, its own heartbeat). */
     public static CommandLine commandLine(CommandLine.IFactory factory) {

@@ -203,4 +203,23 @@ class DeploymentFilesTest {
                 .collect(Collectors.toCollection(TreeSet::new));
         assertThat(listed).isEqualTo(existing);
     }
+
+    @Test
+    void theServiceMapListsEveryJobWithItsDockerfileAndTheBuildInputs() {
+        JsonNode map = DeploymentFiles.yaml(ROOT.resolve("deployment/services.yaml"));
+        Set<String> listed = new TreeSet<>();
+        for (JsonNode e : map.path("services")) {
+            String name = e.path("name").asText();
+            assertThat(e.path("kind").asText()).as(name).isEqualTo("job");
+            listed.add(name + " " + e.path("dockerfile").asText());
+            List<String> paths = new ArrayList<>();
+            e.path("paths").forEach(p -> paths.add(p.asText()));
+            // what the builder stage copies: a change to any of them is a new image
+            assertThat(paths).as(name).containsExactlyInAnyOrder("pom.xml", ".mvn/", "mvnw", "src/main/");
+        }
+        Set<String> expected = new TreeSet<>();
+        DeploymentFiles.jobSpecs().forEach(s -> expected.add("props-ops-" + s.folder() + "-" + s.job()
+                + " deployment/dockerfiles/" + s.folder() + "/Dockerfile." + s.job()));
+        assertThat(listed).isEqualTo(expected);
+    }
 }

@@ -29,7 +29,7 @@ import java.util.TreeMap;
  * --format=json}, and optionally of {@code gcloud run jobs list}, {@code gcloud run jobs executions list}
  * and {@code gcloud run revisions list} (each {@code --format=json}). A services export carries each
  * service's template, not every revision: what a serving revision runs is known only when it is the one
- * the template made; otherwise {@link Service#servingKnown()} is false.
+ * the template made, or when a revisions export describes it; otherwise {@link Service#servingKnown()} is false.
  *
  * <p>A file that is not such an export is a {@link RecordFileException} naming the file and the line.
  */
@@ -65,7 +65,54 @@ public final class GcloudExportReader implements CloudRunReader {
         Path file = servicesFile.orElseThrow(() -> new IllegalStateException("no services export was given"));
         List<Service> out = new ArrayList<>();
         read(file, (node, index, line) -> out.add(service(file, node, line)));
+        return revisionsFile.isPresent() && out.stream().anyMatch(s -> !s.servingKnown()) ? withServing(out, revisionsFile.get()) : out;
+    }
+
+    /**
+     * Fills in the serving revisions a services export cannot describe (traffic on a revision other than the
+     * template's) from a revisions export, keeping only the revisions that serve.
+     */
+    private static List<Service> withServing(List<Service> services, Path file) {
+        Set<String> wanted = new LinkedHashSet<>();
+        services.forEach(s -> s.traffic().forEach(t -> wanted.add(s.name() + "/" + t.revision())));
+        Map<String, Revision> found = new LinkedHashMap<>();
+        read(file, (node, index, line) -> {
+            Revision r = revision(file, node, line, index);
+            if (wanted.contains(r.service() + "/" + r.name())) {
+                found.put(r.service() + "/" + r.name(), r);
+            }
+        });
+        List<Service> out = new ArrayList<>();
+        for (Service s : services) {
+            if (s.servingKnown()) {
+                out.add(s);
+                continue;
+            }
+            Map<String, Revision> serving = new LinkedHashMap<>();
+            s.serving().forEach(r -> serving.put(r.name(), r));
+            s.traffic().forEach(t -> Optional.ofNullable(found.get(s.name() + "/" + t.revision())).ifPresent(r -> serving.putIfAbsent(r.name(), r)));
+            boolean known = s.traffic().stream().allMatch(t -> serving.containsKey(t.revision()));
+            List<Revision> ordered = s.traffic().stream().map(t -> serving.get(t.revision())).filter(java.util.Objects::nonNull).distinct().toList();
+            out.add(new Service(s.name(), s.region(), s.conditions(), s.latestCreatedRevision(), s.latestReadyRevision(), s.traffic(),
+                    s.template(), ordered, known, s.labels(), s.updateTime()));
+        }
         return out;
+    }
+
+    /** One revision of {@code gcloud run revisions list --format=json}: what it runs and whether it became ready. */
+    static Revision revision(Path file, JsonNode node, long line, long index) {
+        requireObject(file, node, line, "revision");
+        JsonNode meta = node.path("metadata");
+        String name = requireText(file, line, meta.path("name"), "revision", "metadata.name");
+        Map<String, String> labels = strings(meta.path("labels"));
+        String service = labels.getOrDefault("serving.knative.dev/service", "");
+        if (service.isEmpty()) {
+            throw new RecordFileException(file, line, "a revision without the label serving.knative.dev/service: not "
+                    + "`gcloud run revisions list --format=json` output", index);
+        }
+        JsonNode spec = node.path("spec");
+        return new Revision(name, service, instant(meta.path("creationTimestamp")), conditions(node.path("status").path("conditions")),
+                text(spec.path("serviceAccountName")), containers(spec.path("containers")), labels);
     }
 
     @Override
@@ -91,15 +138,8 @@ public final class GcloudExportReader implements CloudRunReader {
     @Override
     public Map<String, Long> revisionCounts() {
         Map<String, Long> counts = new TreeMap<>();
-        revisionsFile.ifPresent(file -> read(file, (node, index, line) -> {
-            requireObject(file, node, line, "revision");
-            String service = node.path("metadata").path("labels").path("serving.knative.dev/service").asText("");
-            if (service.isEmpty()) {
-                throw new RecordFileException(file, line, "a revision without the label serving.knative.dev/service: not "
-                        + "`gcloud run revisions list --format=json` output", index);
-            }
-            counts.merge(service, 1L, Long::sum);
-        }));
+        revisionsFile.ifPresent(file -> read(file, (node, index, line) ->
+                counts.merge(revision(file, node, line, index).service(), 1L, Long::sum)));
         return counts;
     }
 

@@ -83,6 +83,38 @@ class GcloudExportReaderTest {
     }
 
     @Test
+    void aRevisionsExportDescribesTheServingRevisionsTheTemplateDidNotMake() throws Exception {
+        Path revisions = dir.resolve("revisions.json");
+        Files.writeString(revisions, """
+                [
+                  {"apiVersion": "serving.knative.dev/v1", "kind": "Revision",
+                   "metadata": {"name": "nba-phase3-analytics-processors-00166-9pr", "creationTimestamp": "2026-11-29T08:00:00Z",
+                                "labels": {"serving.knative.dev/service": "nba-phase3-analytics-processors", "commit-sha": "e1c10e88"}},
+                   "spec": {"serviceAccountName": "analytics@p.iam.gserviceaccount.com",
+                            "containers": [{"image": "analytics:e1c10e88", "env": [{"name": "BUILD_COMMIT", "value": "e1c10e88"}]}]},
+                   "status": {"conditions": [{"type": "Ready", "status": "True"}]}},
+                  {"apiVersion": "serving.knative.dev/v1", "kind": "Revision",
+                   "metadata": {"name": "nba-phase3-analytics-processors-00001-old",
+                                "labels": {"serving.knative.dev/service": "nba-phase3-analytics-processors"}},
+                   "spec": {"containers": [{"image": "analytics:old"}]}}
+                ]
+                """);
+        GcloudExportReader reader = new GcloudExportReader(Optional.of(SERVICES), Optional.empty(), Optional.empty(), Optional.of(revisions));
+        Service analytics = reader.services().get(1);
+        // 00165-abc (20%) is in neither export: still not known
+        assertThat(analytics.servingKnown()).isFalse();
+        assertThat(analytics.serving()).singleElement().satisfies(r -> {
+            assertThat(r.name()).isEqualTo("nba-phase3-analytics-processors-00166-9pr");
+            assertThat(r.ready()).isTrue();
+            assertThat(r.containers().get(0).env("BUILD_COMMIT")).contains("e1c10e88");
+            assertThat(r.labels()).containsEntry("commit-sha", "e1c10e88");
+            assertThat(r.createTime()).isPresent();
+        });
+        assertThat(reader.services().get(0).servingKnown()).as("the worker was known already").isTrue();
+        assertThat(reader.revisionCounts()).containsExactlyEntriesOf(Map.of("nba-phase3-analytics-processors", 2L));
+    }
+
+    @Test
     void aBrokenJsonLinesLineNamesTheFileAndLine() throws java.io.IOException {
         Path file = dir.resolve("services.json");
         Files.writeString(file, "{\"metadata\": {\"name\": \"a\"}}\nnot json\n");
