@@ -25,18 +25,19 @@ import picocli.CommandLine;
 /** The top command: lists the jobs, prints the version, and wires the one error handler. */
 @Command(name = "props-ops", mixinStandardHelpOptions = true, versionProvider = BuildInfo.class,
         sortOptions = false, usageHelpAutoWidth = true,
-        description = "Operations jobs that keep the player-props platform healthy (Firestore heartbeats, "
-                + "feature drift, BigQuery staging tables, Cloud Run errors).",
+        description = "Operations jobs that keep the player-props platform healthy: Firestore heartbeats, feature "
+                + "drift, BigQuery staging tables, Cloud Run errors, the weekly infrastructure audit, deployment drift "
+                + "against git and the repository's Dockerfile conventions.",
         subcommands = {
                 HeartbeatCommand.class,
                 HeartbeatCleanupCommand.class,
                 HeartbeatMonitorCommand.class,
                 DriftCheckCommand.class,
                 StagingPruneCommand.class,
-                DeployDriftCommand.class,
-                RepoCheckCommand.class,
                 LogTriageCommand.class,
                 InfraAuditCommand.class,
+                DeployDriftCommand.class,
+                RepoCheckCommand.class,
                 DemoCommand.class,
         },
         footerHeading = "%nExit codes:%n",

@@ -22,14 +22,15 @@ class CliTest {
         CliDriver.Result r = new CliDriver(factory).run("--help");
         assertThat(r.exitCode()).isEqualTo(0);
         for (String job : new String[] { "heartbeat", "heartbeat-cleanup", "heartbeat-monitor", "drift-check",
-                "staging-prune", "demo" }) {
+                "staging-prune", "log-triage", "infra-audit", "deploy-drift", "repo-check", "demo" }) {
             assertThat(r.out()).containsPattern("(?m)^\\s+" + job + "\\s+\\S+");
         }
         assertThat(r.out()).contains("Exit codes:", "0  done", "1  could not", "2  usage", "3  done with findings");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "heartbeat", "heartbeat-cleanup", "heartbeat-monitor", "drift-check", "staging-prune", "demo" })
+    @ValueSource(strings = { "heartbeat", "heartbeat-cleanup", "heartbeat-monitor", "drift-check", "staging-prune", "log-triage",
+            "infra-audit", "deploy-drift", "repo-check", "demo" })
     void everyJobAnswersHelpEvenWithRequiredOptions(String job) {
         CliDriver.Result r = new CliDriver(factory).run(job, "--help");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(0);
