@@ -47,17 +47,9 @@ fi
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 dir="$root/deployment/monitoring"
-project=${PROJECT_ID:-${GOOGLE_CLOUD_PROJECT:-}}
-if [ -z "$project" ] && command -v gcloud >/dev/null 2>&1; then
-  project=$(gcloud config get-value project 2>/dev/null || true)
-fi
-if [ -z "$project" ]; then
-  if $dry_run; then project=PROJECT_ID; else
-    echo "error: no Google Cloud project" >&2
-    echo "  fix: set PROJECT_ID (or GOOGLE_CLOUD_PROJECT), or run: gcloud config set project PROJECT" >&2
-    exit 2
-  fi
-fi
+# shellcheck source=deployment/project.sh
+. "$root/deployment/project.sh"
+project=$(resolve_project "$dry_run") || exit 2
 if ! $dry_run && ! command -v gcloud >/dev/null 2>&1; then
   echo "error: gcloud is not installed" >&2
   echo "  fix: install the Google Cloud SDK, or use --dry-run to see the commands" >&2

@@ -35,17 +35,9 @@ for f in "$root/$dockerfile" "$job_spec" "$trigger"; do
   fi
 done
 
-project=${PROJECT_ID:-${GOOGLE_CLOUD_PROJECT:-}}
-if [ -z "$project" ] && command -v gcloud >/dev/null 2>&1; then
-  project=$(gcloud config get-value project 2>/dev/null || true)
-fi
-if [ -z "$project" ]; then
-  if $dry_run; then project=PROJECT_ID; else
-    echo "error: no Google Cloud project" >&2
-    echo "  fix: set PROJECT_ID (or GOOGLE_CLOUD_PROJECT), or run: gcloud config set project PROJECT" >&2
-    exit 2
-  fi
-fi
+# shellcheck source=deployment/project.sh
+. "$root/deployment/project.sh"
+project=$(resolve_project "$dry_run") || exit 2
 region=${REGION:-us-west2}
 repository=${REPOSITORY:-props-ops}
 tag=${IMAGE_TAG:-$(git -C "$root" rev-parse --short=10 HEAD 2>/dev/null || echo latest)}

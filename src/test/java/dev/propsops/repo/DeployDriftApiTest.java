@@ -11,7 +11,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.google.cloud.run.v2.Condition;
 import com.google.cloud.run.v2.Container;
 import com.google.cloud.run.v2.EnvVar;
@@ -31,7 +30,7 @@ import dev.propsops.cli.ExitCode;
 import dev.propsops.cli.Json;
 import dev.propsops.testing.CliDriver;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import dev.propsops.testing.CloudRunStandIn;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
@@ -39,7 +38,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,7 +48,7 @@ import picocli.CommandLine;
  * for run.googleapis.com, with a service whose traffic is split across two revisions.
  */
 @QuarkusTest
-@QuarkusTestResource(value = DeployDriftApiTest.FakeRun.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = CloudRunStandIn.class, restrictToAnnotatedClass = true)
 class DeployDriftApiTest {
     static final String PROJECT = "nba-props-platform";
     static final String WEST = "projects/" + PROJECT + "/locations/us-west2";
@@ -68,7 +66,7 @@ class DeployDriftApiTest {
 
     @BeforeEach
     void reset() {
-        api = FakeRun.server;
+        api = CloudRunStandIn.server();
         api.resetAll();
         repo = dir.resolve("platform");
         platform = PlatformRepo.create(repo);
@@ -185,21 +183,5 @@ class DeployDriftApiTest {
         assertThat(r.err()).contains("list Cloud Run services", "project nba-props-platform, region us-west2", "roles/run.viewer")
                 .doesNotContain("\tat ");
         assertThat(r.out()).as("no report that could read clean").isEmpty();
-    }
-
-    public static class FakeRun implements QuarkusTestResourceLifecycleManager {
-        static WireMockServer server;
-
-        @Override
-        public Map<String, String> start() {
-            server = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
-            server.start();
-            return Map.of("ops.gcp.run.endpoint", "http://127.0.0.1:" + server.port(), "ops.gcp.run.timeout", "5s");
-        }
-
-        @Override
-        public void stop() {
-            server.stop();
-        }
     }
 }

@@ -3,21 +3,14 @@ package dev.propsops.audit.bigquery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.google.zetasql.AnalyzerOptions;
 import com.google.zetasql.ArrayType;
-import com.google.zetasql.LanguageOptions;
-import com.google.zetasql.PreparedQuery;
-import com.google.zetasql.SimpleCatalog;
 import com.google.zetasql.SimpleColumn;
-import com.google.zetasql.SimpleTable;
 import com.google.zetasql.StructType;
-import com.google.zetasql.TableContent;
 import com.google.zetasql.Type;
 import com.google.zetasql.Value;
-import com.google.zetasql.ZetaSQLBuiltinFunctionOptions;
-import com.google.zetasql.ZetaSQLOptions.ProductMode;
 import dev.propsops.audit.bigquery.export.JobsExportFile;
 import dev.propsops.testing.BigQuerySqlValidator;
+import dev.propsops.testing.ZetaSqlReference;
 import dev.propsops.testing.InformationSchemaJobs;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -114,32 +107,25 @@ class JobsSqlTest {
 
     /** ZetaSQL's reference engine over the rows, as table {@code jobs}. */
     static final class Engine {
-        private final SimpleCatalog catalog = new SimpleCatalog("bigquery");
-        private final LanguageOptions language = new LanguageOptions();
-        private final Map<String, TableContent> contents = new HashMap<>();
+        private final ZetaSqlReference engine = new ZetaSqlReference();
         private static final StructType REF = (StructType) BigQuerySqlValidator.type(
                 "STRUCT<project_id STRING, dataset_id STRING, table_id STRING>");
 
         Engine(List<JobRow> rows) {
-            language.enableMaximumLanguageFeatures();
-            language.setProductMode(ProductMode.PRODUCT_EXTERNAL);
-            language.setSupportsAllStatementKinds();
-            catalog.addZetaSQLFunctionsAndTypes(new ZetaSQLBuiltinFunctionOptions(language));
-            SimpleTable table = new SimpleTable("jobs");
+            List<SimpleColumn> columns = new ArrayList<>();
             for (String column : InformationSchemaJobs.COLUMNS) {
                 int space = column.indexOf(' ');
-                table.addSimpleColumn(new SimpleColumn("jobs", column.substring(0, space), BigQuerySqlValidator.type(column.substring(space + 1))));
+                columns.add(new SimpleColumn("jobs", column.substring(0, space), BigQuerySqlValidator.type(column.substring(space + 1))));
             }
-            catalog.addSimpleTable("jobs", table);
             List<List<Value>> data = new ArrayList<>();
             for (JobRow r : rows) {
                 List<Value> row = new ArrayList<>();
-                for (SimpleColumn c : table.getColumnList()) {
+                for (SimpleColumn c : columns) {
                     row.add(value(r, c.getName(), c.getType()));
                 }
                 data.add(row);
             }
-            contents.put("jobs", TableContent.create(data));
+            engine.addTable("jobs", columns, data);
         }
 
         private static Value value(JobRow r, String column, Type type) {
@@ -169,29 +155,8 @@ class JobsSqlTest {
         }
 
         private List<Map<String, Value>> run(JobsSql.Statement s) {
-            String sql = s.sql().replaceAll("`region-[a-z0-9-]+`\\.INFORMATION_SCHEMA\\.JOBS_BY_PROJECT", "jobs");
-            AnalyzerOptions options = new AnalyzerOptions();
-            options.setLanguageOptions(language);
-            Map<String, Value> params = new HashMap<>();
-            s.parameters().forEach((name, v) -> {
-                Value value = v instanceof Instant i ? Value.createTimestampValueFromUnixMicros(i.getEpochSecond() * 1_000_000L)
-                        : v instanceof Long l ? Value.createInt64Value(l) : Value.createStringValue((String) v);
-                options.addQueryParameter(name, value.getType());
-                params.put(name, value);
-            });
-            try (PreparedQuery q = PreparedQuery.builder().setSql(sql).setAnalyzerOptions(options).setCatalog(catalog)
-                    .setTablesContents(contents).prepare()) {
-                List<SimpleColumn> columns = q.getColumns();
-                List<Map<String, Value>> out = new ArrayList<>();
-                for (List<Value> row : q.execute(params).getTableData()) {
-                    Map<String, Value> byName = new HashMap<>();
-                    for (int i = 0; i < columns.size(); i++) {
-                        byName.put(columns.get(i).getName(), row.get(i));
-                    }
-                    out.add(byName);
-                }
-                return out;
-            }
+            return engine.rows(s.sql().replaceAll("`region-[a-z0-9-]+`\\.INFORMATION_SCHEMA\\.JOBS_BY_PROJECT", "jobs"),
+                    s.parameters());
         }
 
         CostSummary cost(JobsSql.Statement s) {

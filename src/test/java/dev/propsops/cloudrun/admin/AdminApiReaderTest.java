@@ -11,7 +11,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.google.cloud.run.v2.Condition;
 import com.google.cloud.run.v2.Container;
 import com.google.cloud.run.v2.EnvVar;
@@ -40,7 +39,7 @@ import dev.propsops.gcp.GcpAccess;
 import dev.propsops.gcp.GcpConfig;
 import dev.propsops.testing.TestInvocations;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import dev.propsops.testing.CloudRunStandIn;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -52,7 +51,7 @@ import org.junit.jupiter.api.Test;
 
 /** The real Cloud Run Admin v2 clients (REST transport) against WireMock standing in for run.googleapis.com. */
 @QuarkusTest
-@QuarkusTestResource(value = AdminApiReaderTest.FakeRun.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = CloudRunStandIn.class, restrictToAnnotatedClass = true)
 class AdminApiReaderTest {
     static final String PARENT = "projects/nba-props-platform/locations/us-west2";
     static final String BASE = "/v2/" + PARENT;
@@ -65,7 +64,7 @@ class AdminApiReaderTest {
 
     @BeforeEach
     void open() {
-        api = FakeRun.server;
+        api = CloudRunStandIn.server();
         api.resetAll();
         reader = AdminApiReader.open(GcpAccess.of(Optional.of("nba-props-platform"), gcp, TestInvocations.quiet()), "us-west2");
     }
@@ -206,21 +205,5 @@ class AdminApiReaderTest {
                         + "\"type.googleapis.com/google.rpc.ErrorInfo\",\"reason\":\"SERVICE_DISABLED\"}]}}")));
         Explanation x = ErrorExplainer.explain(catchThrowableOfType(StoreException.class, () -> reader.jobs()));
         assertThat(x.fix()).get().asString().contains("gcloud services enable run.googleapis.com");
-    }
-
-    public static class FakeRun implements QuarkusTestResourceLifecycleManager {
-        static WireMockServer server;
-
-        @Override
-        public Map<String, String> start() {
-            server = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
-            server.start();
-            return Map.of("ops.gcp.run.endpoint", "http://127.0.0.1:" + server.port(), "ops.gcp.run.timeout", "5s");
-        }
-
-        @Override
-        public void stop() {
-            server.stop();
-        }
     }
 }

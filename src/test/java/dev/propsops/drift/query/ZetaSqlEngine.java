@@ -1,17 +1,10 @@
 package dev.propsops.drift.query;
 
-import com.google.zetasql.AnalyzerOptions;
-import com.google.zetasql.LanguageOptions;
-import com.google.zetasql.PreparedQuery;
-import com.google.zetasql.SimpleCatalog;
 import com.google.zetasql.SimpleColumn;
-import com.google.zetasql.SimpleTable;
-import com.google.zetasql.TableContent;
 import com.google.zetasql.Type;
 import com.google.zetasql.Value;
-import com.google.zetasql.ZetaSQLBuiltinFunctionOptions;
-import com.google.zetasql.ZetaSQLOptions.ProductMode;
 import dev.propsops.testing.BigQuerySqlValidator;
+import dev.propsops.testing.ZetaSqlReference;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -19,7 +12,6 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,29 +29,19 @@ import java.util.regex.Pattern;
 final class ZetaSqlEngine {
     private static final Pattern APPROX = Pattern.compile("APPROX_QUANTILES\\((CASE WHEN .*? END), 100\\)");
 
-    private final SimpleCatalog catalog = new SimpleCatalog("bigquery");
-    private final LanguageOptions language = new LanguageOptions();
-    private final Map<String, TableContent> contents = new HashMap<>();
-
-    ZetaSqlEngine() {
-        language.enableMaximumLanguageFeatures();
-        language.setProductMode(ProductMode.PRODUCT_EXTERNAL);
-        language.setSupportsAllStatementKinds();
-        catalog.addZetaSQLFunctionsAndTypes(new ZetaSQLBuiltinFunctionOptions(language));
-    }
+    private final ZetaSqlReference engine = new ZetaSqlReference();
 
     /** Copies {@code dataset.table} from DuckDB as {@code project.dataset.table}, typed by its BigQuery schema. */
     ZetaSqlEngine copy(Connection duckdb, String project, String datasetTable, String[] schema) throws Exception {
         String name = project + "." + datasetTable;
-        SimpleTable table = new SimpleTable(name);
+        List<SimpleColumn> columns = new ArrayList<>();
         List<Type> types = new ArrayList<>();
         for (String column : schema) {
             String[] nt = column.split(" ", 2);
             Type t = BigQuerySqlValidator.type(nt[1]);
             types.add(t);
-            table.addSimpleColumn(new SimpleColumn(name, nt[0], t));
+            columns.add(new SimpleColumn(name, nt[0], t));
         }
-        catalog.addSimpleTable(name, table);
         List<List<Value>> rows = new ArrayList<>();
         try (Statement s = duckdb.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM " + datasetTable)) {
             while (rs.next()) {
@@ -70,7 +52,7 @@ final class ZetaSqlEngine {
                 rows.add(row);
             }
         }
-        contents.put(name, TableContent.create(rows));
+        engine.addTable(name, columns, rows);
         return this;
     }
 
@@ -103,28 +85,7 @@ final class ZetaSqlEngine {
     }
 
     private List<Map<String, Value>> execute(String sql, SqlStatement statement) {
-        AnalyzerOptions options = new AnalyzerOptions();
-        options.setLanguageOptions(language);
-        Map<String, Value> params = new HashMap<>();
-        statement.parameters().forEach((name, v) -> {
-            Value value = v instanceof LocalDate d ? Value.createDateValue(d)
-                    : v instanceof Long l ? Value.createInt64Value(l) : Value.createStringValue((String) v);
-            options.addQueryParameter(name, value.getType());
-            params.put(name, value);
-        });
-        try (PreparedQuery q = PreparedQuery.builder().setSql(sql).setAnalyzerOptions(options).setCatalog(catalog)
-                .setTablesContents(contents).prepare()) {
-            List<SimpleColumn> columns = q.getColumns();
-            List<Map<String, Value>> out = new ArrayList<>();
-            for (List<Value> row : q.execute(params).getTableData()) {
-                Map<String, Value> byName = new HashMap<>();
-                for (int i = 0; i < columns.size(); i++) {
-                    byName.put(columns.get(i).getName(), row.get(i));
-                }
-                out.add(byName);
-            }
-            return out;
-        }
+        return engine.rows(sql, statement.parameters());
     }
 
     /** Runs a BigQuery stats statement; rows come back as {@link StatsRow}s. */
